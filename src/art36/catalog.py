@@ -1,0 +1,66 @@
+"""Find checklists: built-in ones by id (shipped in the package), others by path; loaded once and cached."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from art36 import documents
+from art36.models.checklist import Checklist
+from art36.models.diagnostic import Diagnostic
+
+
+@dataclass(frozen=True)
+class LoadedChecklist:
+    checklist: Checklist
+    source: str
+    sha256: str
+
+
+def builtin_names() -> list[str]:
+    """Ids of the built-in checklists (their file names without ``.yaml``)."""
+    folder = resources.files("art36") / "checklists"
+    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def builtin_text(name: str) -> str | None:
+    path = resources.files("art36") / "checklists" / f"{name}.yaml"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+@dataclass
+class Catalog:
+    """Resolves ``ID_OR_PATH`` references to checklists, remembering each one it has loaded."""
+
+    base: Path = field(default_factory=Path.cwd)
+    _cache: dict[str, LoadedChecklist | list[Diagnostic]] = field(default_factory=dict)
+
+    def resolve(self, ref: str, relative_to: Path | None = None) -> LoadedChecklist | list[Diagnostic]:
+        """A checklist, or the diagnostics explaining why it cannot be used; never raises."""
+        key = f"{relative_to}|{ref}"
+        if key not in self._cache:
+            self._cache[key] = self._load(ref, relative_to)
+        return self._cache[key]
+
+    def _load(self, ref: str, relative_to: Path | None) -> LoadedChecklist | list[Diagnostic]:
+        looks_like_path = ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
+        if looks_like_path:
+            path = Path(ref)
+            if not path.is_absolute():
+                path = (relative_to or self.base) / path
+            text, problem = documents.read_text(path, ref)
+            if text is None:
+                return [problem] if problem else []
+            display = ref
+        else:
+            text = builtin_text(ref)
+            if text is None:
+                return []
+            display = f"<builtin>/{ref}.yaml"
+        loaded = documents.load(text, display, Checklist)
+        if loaded.model is None or loaded.diagnostics:
+            return loaded.diagnostics
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return LoadedChecklist(loaded.model, display, digest)

@@ -1,0 +1,1 @@
+"""Typed, frozen pydantic models for every document (checklist, system file) and every result."""

@@ -1,0 +1,112 @@
+"""The review result: one model that every renderer (table, JSON, reports) reads."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from art36.models.common import Frozen, RiskLevel, Verdict
+from art36.models.system import AnswerValue
+
+
+class Status(StrEnum):
+    """How one criterion stands for one intended use."""
+
+    MEETS = "meets"
+    BELOW = "below"  # answered, but riskier than this context allows
+    MISSING = "missing"
+    UNKNOWN = "unknown"
+    NOT_APPLICABLE = "not_applicable"
+    NOT_SHOWN = "not_shown"  # its applies_when condition does not hold
+    INFORMATION = "information"  # a text answer: recorded, not scored
+
+
+class CriterionResult(Frozen):
+    id: str
+    checklist: str
+    section: str
+    status: Status
+    answer: AnswerValue | None = None
+    risk_level: RiskLevel | None = None
+    max_level: RiskLevel | None = None
+    #: Which profile set ``max_level`` ("default" when the criterion's own default applies).
+    required_by: str = "default"
+    required: bool = True
+    weight: float = 0.0
+    #: Points earned (0-100) and how they were derived; None when excluded from the score.
+    points: float | None = None
+    derivation: str = ""
+
+
+class SectionResult(Frozen):
+    id: str
+    checklist: str
+    score: float | None
+    weight: float
+    derivation: str = ""
+
+
+class FiredRedLine(Frozen):
+    id: str
+    checklist: str
+    basis: str
+    verdict: Verdict
+    message: str
+    references: tuple[str, ...] = ()
+
+
+class ReviewCondition(Frozen):
+    """Something that must be mitigated or restricted before approval, and why."""
+
+    criterion: str
+    reason: str
+
+
+class ChecklistScore(Frozen):
+    id: str
+    score: float | None
+    band: str | None
+    band_verdict: Verdict | None
+    derivation: str
+
+
+class UseResult(Frozen):
+    id: str
+    title: str = ""
+    verdict: Verdict
+    score: float | None
+    profiles: tuple[str, ...] = ()
+    checklists: tuple[ChecklistScore, ...] = ()
+    sections: tuple[SectionResult, ...] = ()
+    criteria: tuple[CriterionResult, ...] = ()
+    red_lines: tuple[FiredRedLine, ...] = ()
+    conditions: tuple[ReviewCondition, ...] = ()
+    #: Why the verdict is what it is, in order of weight (red lines, gaps, band).
+    reasons: tuple[str, ...] = ()
+
+
+class ChecklistRef(Frozen):
+    id: str
+    version: str
+    sha256: str
+
+
+class EvidenceRecord(Frozen):
+    criterion: str
+    path: str
+    sha256: str | None = None
+
+
+class ReviewResult(Frozen):
+    file: str
+    system: str
+    system_version: str = ""
+    classification: str
+    checklists: tuple[ChecklistRef, ...]
+    verdict: Verdict
+    score: float | None
+    #: The intended use that decides the overall verdict (the worst one).
+    deciding_use: str
+    uses: tuple[UseResult, ...] = Field(min_length=1)
+    evidence: tuple[EvidenceRecord, ...] = ()

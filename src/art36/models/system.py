@@ -1,0 +1,75 @@
+"""The system-description format: identity, intended uses with their context, answers with evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from art36.models.common import Frozen, Identifier, LocalizedText
+from art36.models.condition import ScalarValue
+
+AnswerValue = ScalarValue | tuple[ScalarValue, ...]
+
+#: The value that means "cannot assess"; accepted for every criterion, never meets a requirement.
+UNKNOWN = "unknown"
+#: The value that means "does not apply"; accepted only where the criterion allows it.
+NOT_APPLICABLE = "not_applicable"
+
+
+class Evidence(Frozen):
+    """A document reference, a file (path relative to the system file), or both."""
+
+    document: str = ""
+    path: str = ""
+    description: str = ""
+
+    @model_validator(mode="after")
+    def _something(self) -> Evidence:
+        if not (self.document or self.path):
+            raise ValueError("evidence needs a 'document' reference or a 'path'")
+        return self
+
+
+class Answer(Frozen):
+    """An answer to one criterion. A bare value (``target.type: missiles``) is shorthand for ``{value: ...}``."""
+
+    value: AnswerValue
+    rationale: str = ""
+    evidence: tuple[Evidence, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if isinstance(data, (str, int, float, bool, list, tuple)):
+            return {"value": data}
+        return data
+
+
+class IntendedUse(Frozen):
+    id: Identifier
+    title: LocalizedText = ""
+    description: LocalizedText = ""
+    #: Answers to the checklists' context criteria for this use.
+    context: dict[Identifier, Answer] = Field(default_factory=dict)
+    #: Answers that differ for this use (override the system-wide answers).
+    answers: dict[Identifier, Answer] = Field(default_factory=dict)
+
+
+class SystemDescription(Frozen):
+    name: str = Field(min_length=1)
+    version: str = ""
+    developer: str = ""
+    description: LocalizedText = ""
+    #: The document's classification marking, repeated on every report.
+    classification: str = Field(min_length=1)
+    checklists: tuple[str, ...] = Field(min_length=1)
+    answers: dict[Identifier, Answer] = Field(default_factory=dict)
+    uses: tuple[IntendedUse, ...] = Field(min_length=1)
+
+    def answers_for(self, use: IntendedUse) -> dict[str, Answer]:
+        """The answers that hold for one intended use: system-wide, then the use's own, then its context."""
+        merged = dict(self.answers)
+        merged.update(use.answers)
+        merged.update(use.context)
+        return merged
