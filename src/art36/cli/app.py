@@ -1,0 +1,192 @@
+"""The art36 command line. Thin: each command parses options, calls the core, renders, returns an exit code.
+
+Nothing heavier than Typer is imported at start-up: each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from art36 import __version__
+from art36.cli.exits import Exit
+
+app = typer.Typer(
+    name="art36",
+    help="Article 36 weapon reviews with meaningful-human-control checklists, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+)
+
+
+class ScoreFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class CheckFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+    sarif = "sarif"
+
+
+class VerdictName(StrEnum):
+    out_of_scope = "out_of_scope"
+    approvable = "approvable"
+    approvable_with_conditions = "approvable_with_conditions"
+    incomplete = "incomplete"
+    not_approvable = "not_approvable"
+    prohibited = "prohibited"
+
+
+class SchemaName(StrEnum):
+    system = "system"
+    checklist = "checklist"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"art36 {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Article 36 weapon reviews with meaningful-human-control checklists, offline."""
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files or directories (searched for *.yaml, *.yml); '-' is stdin.")]
+ChecklistOpt = Annotated[
+    list[str] | None,
+    typer.Option("--checklist", "-c", help="Checklist id or file to use instead of the ones the file names."),
+]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write results here (atomically).")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes; 0 = one per core.")]
+SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Only rules whose code starts with this.")]
+IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules whose code starts with this.")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")]
+ProgressOpt = Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar on a terminal.")]
+
+
+@app.command()
+def score(
+    paths: PathsArg,
+    checklist: ChecklistOpt = None,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.text,
+    fail_on: Annotated[
+        VerdictName | None, typer.Option("--fail-on", help="Exit 1 if any file's verdict is this bad or worse.")
+    ] = None,
+    output: OutputOpt = None,
+    jobs: JobsOpt = 0,
+    progress: ProgressOpt = True,
+) -> None:
+    """Review system files: verdict and score per intended use, with the reasons."""
+    from art36.cli import commands
+
+    raise typer.Exit(
+        commands.score(
+            paths, tuple(checklist or ()), fmt.value, fail_on.value if fail_on else None, output, jobs, progress
+        )
+    )
+
+
+@app.command()
+def validate(
+    paths: PathsArg,
+    checklist: ChecklistOpt = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.auto,
+    output: OutputOpt = None,
+    strict: StrictOpt = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    jobs: JobsOpt = 0,
+    progress: ProgressOpt = True,
+) -> None:
+    """Check system files: YAML, schema, answers against the checklists, evidence files."""
+    from art36.cli import commands
+
+    raise typer.Exit(
+        commands.validate(
+            paths,
+            tuple(checklist or ()),
+            fmt.value,
+            output,
+            strict,
+            tuple(select or ()),
+            tuple(ignore or ()),
+            jobs,
+            progress,
+        )
+    )
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[str] | None, typer.Argument(help="Checklist files or directories; '-' is stdin.")] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.auto,
+    output: OutputOpt = None,
+    strict: StrictOpt = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    explain: Annotated[str | None, typer.Option("--explain", help="Explain a rule (code or name) and exit.")] = None,
+    run_tests: Annotated[bool, typer.Option("--tests/--no-tests", help="Run the checklists' test cases.")] = True,
+    builtin: Annotated[bool, typer.Option("--builtin", help="Lint the built-in checklists.")] = False,
+) -> None:
+    """Check checklist files: schema, semantic rules, and the checklists' own test cases."""
+    from art36.cli import commands
+
+    if explain:
+        raise typer.Exit(commands.explain(explain))
+    raise typer.Exit(
+        commands.lint(
+            list(paths or ()), fmt.value, output, strict, tuple(select or ()), tuple(ignore or ()), run_tests, builtin
+        )
+    )
+
+
+@app.command("rules")
+def list_rules(
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.text,
+) -> None:
+    """List every diagnostic rule: code, name, severity, what it checks."""
+    from art36.cli import commands
+
+    raise typer.Exit(commands.list_rules(fmt.value))
+
+
+@app.command()
+def schema(which: Annotated[SchemaName, typer.Argument(help="Which format.")]) -> None:
+    """Print the JSON Schema of the system-file or checklist format (for editors and other validators)."""
+    from art36.cli import commands
+
+    raise typer.Exit(commands.schema(which.value))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; errors never show a traceback or a document's content."""
+    try:
+        app(args=argv, prog_name="art36")
+    except SystemExit as done:
+        code = done.code
+        return code if isinstance(code, int) else (Exit.OK if code is None else Exit.USAGE)
+    except BrokenPipeError:
+        return Exit.OK
+    except Exception as exc:  # the last line of defence: report the bug without document content
+        from art36.cli.crash import report
+
+        report(exc)
+        return Exit.INTERNAL
+    return Exit.OK

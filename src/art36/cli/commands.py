@@ -1,0 +1,262 @@
+"""What each command does once its options are parsed: build the jobs, run the core, render, pick the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from art36 import discover, pipeline
+from art36.cli import output as out
+from art36.cli.exits import Exit, for_batch
+from art36.models.diagnostic import BatchReport, Diagnostic, FileReport
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Show a progress bar when a batch has at least this many files (and stderr is a terminal).
+PROGRESS_MIN_FILES = 50
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+def _jobs_from(
+    paths: list[str], checklists: tuple[str, ...]
+) -> tuple[list[pipeline.Job], list[Diagnostic], list[Path]]:
+    files, missing = discover.expand([p for p in paths if p != "-"])
+    jobs = [pipeline.Job(display=display, path=path, checklists=checklists) for path, display in files]
+    if "-" in paths:
+        jobs.insert(0, pipeline.Job(display="<stdin>", text=sys.stdin.read(), checklists=checklists))
+    return jobs, missing, [p for p, _ in files]
+
+
+def _with_progress(items: Sequence[T], results: Iterator[R], enabled: bool, label: str) -> Iterator[R]:
+    if not (enabled and len(items) >= PROGRESS_MIN_FILES and sys.stderr.isatty()):
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=len(items))
+        for result in results:
+            bar.advance(task)
+            yield result
+
+
+def _run(func: Callable[[T], R], items: Sequence[T], jobs: int, progress: bool, label: str) -> Iterator[R]:
+    from art36.batch import run_all
+
+    return _with_progress(items, run_all(func, items, jobs), progress, label)
+
+
+def _score_job(job: pipeline.Job) -> pipeline.Outcome:
+    return pipeline.run(job, score=True)
+
+
+def _validate_job(job: pipeline.Job) -> FileReport:
+    return pipeline.run(job, score=False).report
+
+
+def _filtered(report: FileReport, select: tuple[str, ...], ignore: tuple[str, ...]) -> FileReport:
+    if not (select or ignore):
+        return report
+    from art36.rules import selected
+
+    kept = tuple(d for d in report.diagnostics if selected(d.code, select, ignore))
+    return report.model_copy(update={"diagnostics": kept})
+
+
+def _usage_problem(message: str) -> int:
+    _err(f"art36: error: {message}")
+    return Exit.USAGE
+
+
+def score(
+    paths: list[str],
+    checklists: tuple[str, ...],
+    fmt: str,
+    fail_on: str | None,
+    output: Path | None,
+    jobs: int,
+    progress: bool,
+) -> int:
+    from art36.models.common import Verdict
+    from art36.render import score_json
+
+    job_list, missing, inputs = _jobs_from(paths, checklists)
+    try:
+        out.check_target(output, inputs)
+    except out.OutputError as exc:
+        return _usage_problem(str(exc))
+    rows = []
+    reports = [FileReport(file=d.location.file, diagnostics=(d,)) for d in missing]
+    gate = Verdict(fail_on) if fail_on else None
+    gate_hit = False
+    for outcome in _run(_score_job, job_list, jobs, progress, "scoring"):
+        reports.append(outcome.report)
+        if outcome.result is None:
+            rows.append(score_json.invalid_object(outcome.report, outcome.system, outcome.classification))
+            continue
+        rows.append(score_json.result_object(outcome.result, outcome.report))
+        if gate is not None and outcome.result.verdict.severity >= gate.severity:
+            gate_hit = True
+    batch = BatchReport(command="score", files=tuple(reports))
+    if fmt == "json":
+        text = score_json.render(rows)
+    else:
+        from art36.render import score_table
+
+        text = score_table.render(rows, color=_color(output), width=_width())
+    _print_diagnostics(batch)
+    try:
+        out.write(text, output)
+    except out.OutputError as exc:
+        return _usage_problem(str(exc))
+    if gate_hit:
+        _err(f"art36: at least one verdict is {fail_on} or worse (--fail-on)")
+    return for_batch(batch, gate_hit=gate_hit)
+
+
+def _color(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _width() -> int:
+    import shutil
+
+    return max(100, shutil.get_terminal_size((140, 24)).columns)
+
+
+def _print_diagnostics(batch: BatchReport) -> None:
+    """Problems go to stderr as file:line:col lines, so stdout stays the report."""
+    from art36.render import diagnostics as formats
+
+    problems = BatchReport(command=batch.command, files=tuple(f for f in batch.files if f.diagnostics))
+    if problems.files:
+        color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+        _err(formats.render(problems, "text", color=color))
+
+
+def _finish_check(batch: BatchReport, fmt: str, output: Path | None, strict: bool) -> int:
+    from art36.render import diagnostics as formats
+
+    if fmt == "auto":
+        fmt = formats.choose_auto(os.environ, output is None and sys.stdout.isatty())
+    color = fmt == "text" and _color(output)
+    try:
+        out.write(formats.render(batch, fmt, color=color), output)
+    except out.OutputError as exc:
+        return _usage_problem(str(exc))
+    _err(formats.summary(batch))
+    return for_batch(batch, strict=strict)
+
+
+def validate(
+    paths: list[str],
+    checklists: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    strict: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jobs: int,
+    progress: bool,
+) -> int:
+    job_list, missing, inputs = _jobs_from(paths, checklists)
+    try:
+        out.check_target(output, inputs)
+    except out.OutputError as exc:
+        return _usage_problem(str(exc))
+    reports = [FileReport(file=d.location.file, diagnostics=(d,)) for d in missing]
+    reports += [_filtered(r, select, ignore) for r in _run(_validate_job, job_list, jobs, progress, "validating")]
+    return _finish_check(BatchReport(command="validate", files=tuple(reports)), fmt, output, strict)
+
+
+def lint(
+    paths: list[str],
+    fmt: str,
+    output: Path | None,
+    strict: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    run_tests: bool,
+    builtin: bool,
+) -> int:
+    from art36 import catalog
+    from art36.lint import lint_file, lint_text
+
+    if not paths and not builtin:
+        return _usage_problem("give checklist files or directories to lint (or --builtin)")
+    files, missing = discover.expand([p for p in paths if p != "-"])
+    try:
+        out.check_target(output, [p for p, _ in files])
+    except out.OutputError as exc:
+        return _usage_problem(str(exc))
+    reports = [FileReport(file=d.location.file, diagnostics=(d,), kind="checklist") for d in missing]
+    if "-" in paths:
+        reports.append(lint_text(sys.stdin.read(), "<stdin>", select=select, ignore=ignore, run_tests=run_tests))
+    if builtin:
+        for name in catalog.builtin_names():
+            text = catalog.builtin_text(name) or ""
+            reports.append(lint_text(text, f"<builtin>/{name}.yaml", select=select, ignore=ignore, run_tests=run_tests))
+    for path, display in files:
+        reports.append(lint_file(path, display, select=select, ignore=ignore, run_tests=run_tests))
+    return _finish_check(BatchReport(command="lint", files=tuple(reports)), fmt, output, strict)
+
+
+def explain(code: str) -> int:
+    from art36 import rules
+
+    rule = rules.get(code)
+    if rule is None:
+        return _usage_problem(f"no rule '{code}'; `art36 rules` lists them")
+    lines = [f"{rule.code} {rule.name} ({rule.severity.value}, {rule.applies_to} files)", "", rule.summary]
+    if rule.explanation:
+        lines += ["", rule.explanation]
+    if rule.bad:
+        lines += ["", "Bad:", *("    " + x for x in rule.bad.rstrip("\n").splitlines())]
+    if rule.good:
+        lines += ["", "Good:", *("    " + x for x in rule.good.rstrip("\n").splitlines())]
+    out.write("\n".join(lines) + "\n", None)
+    return Exit.OK
+
+
+def list_rules(fmt: str) -> int:
+    import json
+
+    from art36 import rules
+
+    every = rules.all_rules()
+    if fmt == "json":
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "applies_to": r.applies_to,
+                "summary": r.summary,
+            }
+            for r in every
+        ]
+        out.write(json.dumps(data, indent=2) + "\n", None)
+    else:
+        width = max(len(r.name) for r in every)
+        out.write(
+            "".join(
+                f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.applies_to:<9}  {r.summary}\n" for r in every
+            ),
+            None,
+        )
+    return Exit.OK
+
+
+def schema(which: str) -> int:
+    from art36.schemas import schema_text
+
+    out.write(schema_text(which), None)
+    return Exit.OK

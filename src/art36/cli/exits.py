@@ -1,0 +1,28 @@
+"""The one place that maps outcomes to exit codes (documented in the README's table)."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from art36.models.diagnostic import BatchReport, Severity
+
+
+class Exit(IntEnum):
+    OK = 0
+    FINDINGS = 1  # invalid input, errors found, or a --fail-on verdict hit
+    USAGE = 2  # usage error, or a path/file that cannot be read
+    INTERNAL = 3  # a bug in art36 (reported without document content)
+
+
+IO_CODES = frozenset({"F001"})
+
+
+def for_batch(batch: BatchReport, *, strict: bool = False, gate_hit: bool = False) -> Exit:
+    diagnostics = batch.diagnostics()
+    if any(d.code in IO_CODES for d in diagnostics):
+        return Exit.USAGE
+    if gate_hit or any(d.severity is Severity.ERROR for d in diagnostics):
+        return Exit.FINDINGS
+    if strict and any(d.severity is Severity.WARNING for d in diagnostics):
+        return Exit.FINDINGS
+    return Exit.OK

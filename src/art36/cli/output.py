@@ -1,0 +1,41 @@
+"""Write results: stdout, or a file written atomically that is never one of the inputs."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """The output cannot be written where asked (maps to exit code 2)."""
+
+
+def check_target(output: Path | None, inputs: list[Path]) -> None:
+    """Refuse, before any work is done, to write over an input file."""
+    if output is None:
+        return
+    target = output.resolve()
+    for item in inputs:
+        if item.resolve() == target:
+            raise OutputError(f"refusing to overwrite input file {output}")
+    if target.is_dir():
+        raise OutputError(f"{output} is a directory")
+
+
+def write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    folder = output.parent if str(output.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -1,0 +1,148 @@
+"""Load -> validate -> score for one system file; the unit of work that batches run (in parallel if large)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from art36 import documents, rules, scoring
+from art36.catalog import Catalog, LoadedChecklist
+from art36.models.common import text_in
+from art36.models.diagnostic import Diagnostic, FileReport, Severity
+from art36.models.result import ChecklistRef, EvidenceRecord, ReviewResult
+from art36.models.system import SystemDescription
+from art36.validate import check_system
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input: a path on disk, or text already read (stdin) with the name to show for it."""
+
+    display: str
+    path: Path | None = None
+    text: str | None = None
+    checklists: tuple[str, ...] = ()  # --checklist overrides; empty: the ones the file names
+
+
+@dataclass
+class Outcome:
+    report: FileReport
+    result: ReviewResult | None = None
+    system: str = ""
+    classification: str = ""
+
+
+@dataclass
+class _State:
+    catalog: Catalog = field(default_factory=Catalog)
+
+
+_STATE = _State()  # one catalog per process, so each checklist is parsed once per worker
+
+
+def _resolve(job: Job, loaded: documents.Loaded[SystemDescription]) -> tuple[list[LoadedChecklist], list[Diagnostic]]:
+    system = loaded.model
+    assert system is not None
+    refs = job.checklists or system.checklists
+    from_cli = bool(job.checklists)
+    relative = job.path.parent if (job.path is not None and not from_cli) else None
+    found: list[LoadedChecklist] = []
+    problems: list[Diagnostic] = []
+    for i, ref in enumerate(refs):
+        resolved = _STATE.catalog.resolve(ref, relative)
+        if isinstance(resolved, LoadedChecklist):
+            if all(c.checklist.id != resolved.checklist.id for c in found):
+                found.append(resolved)
+            continue
+        location = loaded.locate(("checklists", i)) if not from_cli else loaded.locate(())
+        detail = "; ".join(f"{d.location}: {d.message}" for d in resolved[:3])
+        problems.append(
+            rules.UNKNOWN_CHECKLIST.at(
+                location,
+                f"checklist '{ref}' cannot be used" + (f": {detail}" if detail else ": not built in and not a file"),
+                hint="built-in checklists: " + ", ".join(_builtin_ids()),
+            )
+        )
+    return found, problems
+
+
+def _builtin_ids() -> list[str]:
+    from art36.catalog import builtin_names
+
+    return builtin_names()
+
+
+def _evidence(system: SystemDescription, base: Path | None) -> tuple[EvidenceRecord, ...]:
+    """sha256 of every evidence file that exists, so the review records exactly what was relied on."""
+    records: dict[tuple[str, str], EvidenceRecord] = {}
+    blocks = [system.answers, *(u.answers for u in system.uses), *(u.context for u in system.uses)]
+    for answers in blocks:
+        for cid, answer in answers.items():
+            for item in answer.evidence:
+                if not item.path or (cid, item.path) in records:
+                    continue
+                digest = None
+                if base is not None:
+                    try:
+                        digest = hashlib.sha256((base / item.path).read_bytes()).hexdigest()
+                    except OSError:
+                        digest = None
+                records[(cid, item.path)] = EvidenceRecord(criterion=cid, path=item.path, sha256=digest)
+    return tuple(records[k] for k in sorted(records))
+
+
+def run(job: Job, *, score: bool = True) -> Outcome:
+    """Validate one system file and, if it has no errors and ``score`` is set, review it. Never raises."""
+    if job.text is not None:
+        loaded = documents.load(job.text, job.display, SystemDescription)
+    else:
+        assert job.path is not None
+        loaded = documents.load_file(job.path, job.display, SystemDescription)
+    diagnostics = list(loaded.diagnostics)
+    result = None
+    system = loaded.model
+    if system is not None:
+        found, problems = _resolve(job, loaded)
+        diagnostics += problems
+        base = job.path.parent if job.path is not None else None
+        if found:
+            diagnostics += check_system(loaded, [c.checklist for c in found], base)
+        ok = not any(d.severity is Severity.ERROR for d in diagnostics)
+        if ok and score and found:
+            result = review(system, found, job.display, _evidence(system, base))
+    report = FileReport(file=job.display, diagnostics=tuple(sorted(diagnostics, key=lambda d: d.sort_key())))
+    return Outcome(
+        report=report,
+        result=result,
+        system=system.name if system else "",
+        classification=system.classification if system else "",
+    )
+
+
+def review(
+    system: SystemDescription, checklists: list[LoadedChecklist], file: str, evidence: tuple[EvidenceRecord, ...] = ()
+) -> ReviewResult:
+    """Score every intended use; the overall verdict is the worst use's."""
+    models = [c.checklist for c in checklists]
+    uses = [
+        scoring.evaluate_use(
+            models, {k: a.value for k, a in system.answers_for(use).items()}, use.id, text_in(use.title)
+        )
+        for use in system.uses
+    ]
+    deciding = scoring.worst_use(uses)
+    return ReviewResult(
+        file=file,
+        system=system.name,
+        system_version=system.version,
+        classification=system.classification,
+        checklists=tuple(
+            ChecklistRef(id=c.checklist.id, version=c.checklist.version, sha256=c.sha256) for c in checklists
+        ),
+        verdict=deciding.verdict,
+        score=deciding.score,
+        deciding_use=deciding.id,
+        uses=tuple(uses),
+        evidence=evidence,
+    )

@@ -1,0 +1,76 @@
+"""Review results as a rich summary table for the terminal (the default output of `art36 score`)."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from art36.models.common import Verdict
+
+STYLE = {
+    Verdict.PROHIBITED: "bold white on red",
+    Verdict.NOT_APPROVABLE: "bold red",
+    Verdict.INCOMPLETE: "yellow",
+    Verdict.APPROVABLE_WITH_CONDITIONS: "cyan",
+    Verdict.APPROVABLE: "green",
+    Verdict.OUT_OF_SCOPE: "dim",
+}
+
+
+def verdict_markup(verdict: Verdict) -> str:
+    return f"[{STYLE[verdict]}]{verdict.value}[/]"
+
+
+def render(rows: list[dict[str, object]], *, color: bool, width: int = 140) -> str:
+    """``rows`` are the JSON objects of score_json; the table is built from the same record."""
+    table = Table(title="art36 review summary", title_justify="left", show_lines=True)
+    for name in ("File", "System", "Classification", "Verdict per intended use", "Score", "Overall"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        file = escape(str(row["file"]))
+        if not row["valid"]:
+            errors = sum(1 for d in row["diagnostics"] if d["severity"] == "error")  # type: ignore[union-attr]
+            table.add_row(
+                file,
+                escape(str(row.get("system") or "")),
+                escape(str(row.get("classification") or "")),
+                f"[red]invalid: {errors} error(s)[/]",
+                "",
+                "[red]invalid[/]",
+            )
+            continue
+        uses = "\n".join(
+            f"{escape(str(u['id']))}: {verdict_markup(Verdict(u['verdict']))}"
+            + (f" ({u['score']:.1f})" if u["score"] is not None else "")
+            for u in row["uses"]  # type: ignore[union-attr]
+        )
+        score = row["score"]
+        table.add_row(
+            file,
+            escape(str(row["system"])),
+            escape(str(row["classification"])),
+            uses,
+            f"{score:.1f}" if isinstance(score, float | int) else "-",
+            verdict_markup(Verdict(str(row["verdict"]))),
+        )
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False)
+    console.print(table)
+    for row in rows:
+        if not row["valid"]:
+            continue
+        for cond in row["conditions"]:  # type: ignore[union-attr]
+            console.print(
+                f"[cyan]condition[/] {escape(str(row['file']))}: {escape(cond['criterion'])}: {escape(cond['reason'])}",
+                highlight=False,
+            )
+        for red in row["red_lines"]:  # type: ignore[union-attr]
+            console.print(
+                f"[red]red line[/] {escape(str(row['file']))}: {escape(red['id'])} ({escape(red['basis'])})"
+                f": {escape(red['message'])}",
+                highlight=False,
+            )
+    return buffer.getvalue()
