@@ -81,9 +81,15 @@ def _criterion(
         return CriterionResult(**base, status=Status.NOT_SHOWN, derivation="not shown: its condition does not hold")
     if value == NOT_APPLICABLE and criterion.not_applicable_allowed:
         return CriterionResult(**base, status=Status.NOT_APPLICABLE, derivation="not applicable: excluded")
-    if not criterion.scored:
-        status = Status.MISSING if value is None and criterion.required else Status.INFORMATION
-        return CriterionResult(**base, status=status, derivation="text answer: recorded, not scored")
+    if not criterion.scored or criterion.context:
+        # Text answers are recorded; context answers select profiles instead of earning points.
+        why = "context: selects profiles, not scored" if criterion.context else "text answer: recorded, not scored"
+        if value is None or value == UNKNOWN:
+            status = Status.UNKNOWN if value == UNKNOWN else Status.MISSING
+        else:
+            status = Status.INFORMATION
+        level = risk_of(criterion, value) if criterion.scored and value is not None else None
+        return CriterionResult(**base, status=status, risk_level=level, derivation=why)
     weight = criterion.weight
     if value is None or value == UNKNOWN or risk_of(criterion, value) is None:
         if value is None:

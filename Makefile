@@ -1,0 +1,35 @@
+# Set-up and everyday commands. Everything installs into a local virtual environment (.venv).
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint bench schemas clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## demo: install, then score every shipped example and print the summary table
+demo: $(BIN)/.installed
+	$(BIN)/art36 score examples/*.yaml
+
+## test: install, then lint the code and checklists and run the test suite
+test: $(BIN)/.installed
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/art36 lint --builtin --format text
+	$(BIN)/python -m pytest
+
+## schemas: regenerate schemas/*.schema.json from the models (a test checks they are current)
+schemas: $(BIN)/.installed
+	$(BIN)/art36 schema system > schemas/system.schema.json
+	$(BIN)/art36 schema checklist > schemas/checklist.schema.json
+
+## bench: run the validation benchmark (see docs/performance.md)
+bench: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python benchmarks/bench_validate.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
