@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from art36.models.diagnostic import BatchReport, Severity
+if TYPE_CHECKING:  # the models pull in pydantic; keep `art36 --help` light
+    from art36.models.diagnostic import BatchReport
 
 
 class Exit(IntEnum):
@@ -18,6 +20,8 @@ IO_CODES = frozenset({"F001"})
 
 
 def for_batch(batch: BatchReport, *, strict: bool = False, gate_hit: bool = False) -> Exit:
+    from art36.models.diagnostic import Severity
+
     diagnostics = batch.diagnostics()
     if any(d.code in IO_CODES for d in diagnostics):
         return Exit.USAGE
