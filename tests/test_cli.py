@@ -225,3 +225,15 @@ def test_schema_commands_match_the_shipped_schema_files(capsys):
         assert json.loads(out) == json.loads((root / "schemas" / f"{which}.schema.json").read_text()), (
             f"schemas/{which}.schema.json is stale: run `make schemas`"
         )
+
+
+def test_unwritable_output_is_an_io_error(work, capsys):
+    code, _, err = run(capsys, "score", "systems", "--output", "no-such-dir/report.txt")
+    assert code == 2 and "cannot write no-such-dir/report.txt" in err
+
+
+def test_table_lists_conditions_per_use(work, capsys):
+    code, out, _ = run(capsys, "score", "systems")
+    assert code == 0
+    assert "condition systems/good.yaml [town] t.abort" in " ".join(out.split())
+    assert "[sea]" not in out.split("condition", 1)[1]  # the sea use has no conditions

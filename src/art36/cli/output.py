@@ -30,6 +30,7 @@ def write(text: str, output: Path | None) -> None:
         sys.stdout.flush()
         return
     folder = output.parent if str(output.parent) else Path(".")
+    tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -37,5 +38,9 @@ def write(text: str, output: Path | None) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, output)
+        tmp = None
     except OSError as exc:
         raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)

@@ -62,15 +62,12 @@ def render(rows: list[dict[str, object]], *, color: bool, width: int = 140) -> s
     for row in rows:
         if not row["valid"]:
             continue
-        for cond in row["conditions"]:  # type: ignore[union-attr]
-            console.print(
-                f"[cyan]condition[/] {escape(str(row['file']))}: {escape(cond['criterion'])}: {escape(cond['reason'])}",
-                highlight=False,
-            )
-        for red in row["red_lines"]:  # type: ignore[union-attr]
-            console.print(
-                f"[red]red line[/] {escape(str(row['file']))}: {escape(red['id'])} ({escape(red['basis'])})"
-                f": {escape(red['message'])}",
-                highlight=False,
-            )
+        for use in row["uses"]:  # type: ignore[union-attr]
+            where = f"{escape(str(row['file']))} [{escape(str(use['id']))}]"
+            for red in use["red_lines"]:
+                console.print(
+                    f"[red]red line[/] {where} {escape(red['id'])} ({escape(red['basis'])}): {escape(red['message'])}"
+                )
+            for cond in use["conditions"]:
+                console.print(f"[cyan]condition[/] {where} {escape(cond['criterion'])}: {escape(cond['reason'])}")
     return buffer.getvalue()
