@@ -63,7 +63,7 @@ def render(rows: list[dict[str, object]], *, color: bool, width: int = 140) -> s
         if not row["valid"]:
             continue
         for use in row["uses"]:  # type: ignore[union-attr]
-            where = f"{escape(str(row['file']))} [{escape(str(use['id']))}]"
+            where = escape(f"{row['file']} [{use['id']}]")
             for red in use["red_lines"]:
                 console.print(
                     f"[red]red line[/] {where} {escape(red['id'])} ({escape(red['basis'])}): {escape(red['message'])}"
