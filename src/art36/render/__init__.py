@@ -1,0 +1,1 @@
+"""Rendering: diagnostics (validate, lint) and score reports into text, JSON and CI formats."""

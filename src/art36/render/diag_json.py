@@ -1,0 +1,55 @@
+"""The JSON format: one document (report version 1) holding every file and diagnostic of the batch."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from art36.render.diagnostics import RenderOptions, encodable, ordered
+
+if TYPE_CHECKING:
+    from art36.models.diagnostic import BatchReport, Diagnostic, FileReport
+
+#: Bumped only when a key is removed or changes meaning; adding keys keeps the version.
+REPORT_VERSION = 1
+
+
+def diagnostic_record(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "code": d.code,
+        "name": d.name,
+        "severity": d.severity.value,
+        "message": encodable(d.message),
+        "hint": encodable(d.hint),
+        "file": encodable(d.location.file),
+        "line": d.location.line,
+        "column": d.location.column,
+        "yaml_path": encodable(d.location.yaml_path),
+    }
+
+
+def file_record(report: FileReport) -> dict[str, Any]:
+    return {
+        "file": encodable(report.file),
+        "kind": report.kind,
+        "valid": report.errors == 0,
+        "diagnostics": [diagnostic_record(d) for d in ordered(report)],
+    }
+
+
+def report_record(batch: BatchReport) -> dict[str, Any]:
+    return {
+        "version": REPORT_VERSION,
+        "tool": batch.tool,
+        "command": batch.command,
+        "summary": {"files": len(batch.files), "errors": batch.errors, "warnings": batch.warnings},
+        "files": [file_record(f) for f in batch.files],
+    }
+
+
+class JsonFormat:
+    """Pretty-printed, UTF-8 (not \\u-escaped), keys in a fixed order, one trailing newline."""
+
+    def render(self, batch: BatchReport, options: RenderOptions) -> str:
+        import json
+
+        return json.dumps(report_record(batch), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,158 @@
+"""The registry of diagnostic output formats, the ``auto`` choice, the stderr summary and shared text hygiene."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from art36.models.diagnostic import BatchReport, Diagnostic, FileReport
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What the CLI decided about presentation; each format uses what applies to it and ignores the rest."""
+
+    #: ANSI colour (``text`` only). The CLI decides, see :func:`color_enabled`.
+    color: bool = False
+    #: Treat warnings as failures (``junit`` only; exit codes are the CLI's business).
+    strict: bool = False
+
+
+class DiagnosticFormat(Protocol):
+    """One output format: a stateless object turning a whole batch into one string."""
+
+    def render(self, batch: BatchReport, options: RenderOptions) -> str: ...
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    """A registered format. The renderer module is imported only when used, so ``--help`` stays cheap."""
+
+    name: str
+    description: str
+    module: str
+    attr: str
+
+    def load(self) -> DiagnosticFormat:
+        cls = getattr(importlib.import_module(self.module), self.attr)
+        return cls()
+
+
+def _spec(name: str, description: str, attr: str) -> tuple[str, FormatSpec]:
+    return name, FormatSpec(name, description, f"art36.render.diag_{name}", attr)
+
+
+#: Every output format by name; the CLI's ``--format`` choices are ``FORMAT_CHOICES``.
+FORMATS: dict[str, FormatSpec] = dict(
+    [
+        _spec("text", "one line per problem: path:line:col: severity: message [CODE name]", "TextFormat"),
+        _spec("json", "one JSON document with every file and diagnostic (art36 report version 1)", "JsonFormat"),
+        _spec("github", "GitHub Actions workflow commands (::error file=...::), shown as annotations", "GithubFormat"),
+        _spec("junit", "JUnit XML, one test case per file (GitLab, Jenkins, Azure DevOps)", "JUnitFormat"),
+        _spec("sarif", "SARIF 2.1.0 for code scanning (GitHub code scanning, IDEs)", "SarifFormat"),
+    ]
+)
+AUTO = "auto"
+FORMAT_CHOICES: tuple[str, ...] = (AUTO, *FORMATS)
+
+
+def render(batch: BatchReport, fmt: str, *, color: bool = False, strict: bool = False) -> str:
+    """The whole report in format ``fmt`` (a key of :data:`FORMATS`; resolve ``auto`` first with :func:`resolve`)."""
+    if fmt == AUTO:
+        raise ValueError("resolve the 'auto' format first (see resolve())")
+    try:
+        spec = FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    return spec.load().render(batch, RenderOptions(color=color, strict=strict))
+
+
+# --- choosing a format -----------------------------------------------------------------------------
+def color_enabled(env: Mapping[str, str], stdout_isatty: bool) -> bool:
+    """Colour only on a terminal, never with ``NO_COLOR`` set to anything non-empty (no-color.org) or ``TERM=dumb``."""
+    return stdout_isatty and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
+
+
+def choose_auto(env: Mapping[str, str], stdout_isatty: bool) -> str:
+    """``github`` inside GitHub Actions, else ``text`` (coloured or not: see :func:`color_enabled`)."""
+    if env.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "text"
+
+
+def resolve(fmt: str, env: Mapping[str, str], stdout_isatty: bool) -> tuple[str, bool]:
+    """The concrete format and whether to colour it, for a ``--format`` choice (which may be ``auto``)."""
+    name = choose_auto(env, stdout_isatty) if fmt == AUTO else fmt
+    return name, name == "text" and color_enabled(env, stdout_isatty)
+
+
+# --- the human summary (stderr) --------------------------------------------------------------------
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def summary(batch: BatchReport) -> str:
+    """One line for stderr: ``3 errors, 1 warning in 2 of 120 files`` or ``120 files checked, no problems``."""
+    total = len(batch.files)
+    if total == 0:
+        return "no files checked"
+    with_problems = sum(1 for f in batch.files if f.diagnostics)
+    if with_problems == 0:
+        return f"{_count(total, 'file')} checked, no problems"
+    infos = len(batch.diagnostics()) - batch.errors - batch.warnings
+    parts = [_count(batch.errors, "error"), _count(batch.warnings, "warning")]
+    parts = [p for p in parts if not p.startswith("0 ")]
+    if infos:
+        parts.append(f"{infos} info")
+    return f"{', '.join(parts)} in {with_problems} of {_count(total, 'file')}"
+
+
+# --- helpers shared by the formats -----------------------------------------------------------------
+def ordered(report: FileReport) -> list[Diagnostic]:
+    """A file's diagnostics in the stable order every format uses: line, column, code, then message."""
+    return sorted(report.diagnostics, key=lambda d: (*d.sort_key(), d.message))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 and C1 controls, DEL, and the bidirectional overrides ("Trojan Source") that reorder what a terminal shows.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(m: re.Match[str]) -> str:
+    ch = m.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name (os.fsdecode's surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def encodable(text: str) -> str:
+    """``text`` made writable as UTF-8: lone surrogates (undecodable file-name bytes) become ``\\xNN``."""
+    return _SURROGATE.sub(_escape_char, text)
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as part of one terminal line: controls, bidi overrides and surrogates escaped."""
+    return _UNPRINTABLE.sub(_escape_char, text)
+
+
+_WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def posix_path(path: str) -> str:
+    """A path with ``/`` separators and no leading ``./`` (CI systems match annotations on repo-relative paths)."""
+    path = path.replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def is_absolute(path: str) -> bool:
+    return path.startswith(("/", "\\")) or bool(_WINDOWS_DRIVE.match(path))
