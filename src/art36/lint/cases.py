@@ -1,0 +1,60 @@
+"""Run the checklist's own test cases through the scoring engine and report every unmet expectation (L017)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from art36.lint import rules
+from art36.lint.context import LintContext, Loc
+from art36.models.checklist import ChecklistTest
+from art36.models.diagnostic import Diagnostic
+from art36.models.result import Status, UseResult
+
+_STATUSES = {s.value for s in Status}
+
+
+def _fmt(score: float | None) -> str:
+    return "none" if score is None else f"{score:g}"
+
+
+def _mismatches(case: ChecklistTest, result: UseResult) -> Iterator[tuple[Loc, str]]:
+    """(path under the case's ``expect``, what differs) for each unmet expectation."""
+    expect = case.expect
+    if expect.verdict is not None and result.verdict != expect.verdict:
+        why = f" ({'; '.join(result.reasons)})" if result.reasons else ""
+        yield ("verdict",), f"verdict is {result.verdict.value}, expected {expect.verdict.value}{why}"
+    score = result.score
+    if expect.score_min is not None and (score is None or score < expect.score_min):
+        yield ("score_min",), f"score is {_fmt(score)}, expected at least {_fmt(expect.score_min)}"
+    if expect.score_max is not None and (score is None or score > expect.score_max):
+        yield ("score_max",), f"score is {_fmt(score)}, expected at most {_fmt(expect.score_max)}"
+    statuses = {c.id: c.status.value for c in result.criteria}
+    for cid, wanted in expect.statuses.items():
+        got = statuses.get(cid)
+        # An undefined criterion (L002) or status (L018) is reported by its own rule.
+        if got is not None and wanted in _STATUSES and got != wanted:
+            yield ("statuses", cid), f"{cid} is {got}, expected {wanted}"
+    if expect.red_lines is not None:
+        fired = sorted({r.id for r in result.red_lines})
+        wanted_lines = sorted(set(expect.red_lines))
+        if fired != wanted_lines:
+            yield ("red_lines",), f"red lines fired: [{', '.join(fired)}], expected [{', '.join(wanted_lines)}]"
+
+
+def failed_test_cases(ctx: LintContext) -> Iterator[Diagnostic]:
+    if not ctx.checklist.tests:
+        return
+    from art36.scoring import evaluate_use  # imported here: only linting with tests needs the engine
+
+    for ti, case in enumerate(ctx.checklist.tests):
+        try:
+            result = evaluate_use([ctx.checklist], dict(case.answers), case.id)
+        except Exception as exc:  # the engine must not take the whole lint run down with it
+            yield rules.TEST_CASE_FAILED.at(
+                ctx.at(("tests", ti)), f"test case '{case.id}' could not be scored: {type(exc).__name__}: {exc}"
+            )
+            continue
+        for loc, problem in _mismatches(case, result):
+            yield rules.TEST_CASE_FAILED.at(
+                ctx.at(("tests", ti, "expect", *loc)), f"test case '{case.id}' fails: {problem}"
+            )

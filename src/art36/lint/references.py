@@ -1,0 +1,151 @@
+"""Check that names resolve: criteria and red lines that exist (L002), option values (L003), statuses (L018)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+
+from art36.conditions import as_choices
+from art36.lint import rules
+from art36.lint.context import LintContext, leaves_at
+from art36.models.checklist import AnswerType, Criterion
+from art36.models.condition import ScalarValue
+from art36.models.diagnostic import Diagnostic
+from art36.models.result import Status
+from art36.models.system import NOT_APPLICABLE, UNKNOWN, AnswerValue
+
+
+def _did_you_mean(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _shown(values: Iterable[ScalarValue]) -> str:
+    return ", ".join(str(v).lower() if isinstance(v, bool) else str(v) for v in values) or "none"
+
+
+def undefined_references(ctx: LintContext) -> Iterator[Diagnostic]:
+    checklist = ctx.checklist
+    known = checklist.criteria
+    rule = rules.UNDEFINED_REFERENCE
+
+    def missing(name: str, loc: tuple, where: str, key: bool = False) -> Diagnostic:
+        return rule.at(
+            ctx.at(loc, key=key),
+            f"{where} criterion '{name}', which this checklist does not define",
+            hint=_did_you_mean(name, known),
+        )
+
+    for site in ctx.condition_sites:
+        for leaf, loc in leaves_at(site.condition, site.loc):
+            assert leaf.criterion is not None
+            if leaf.criterion not in known:
+                yield missing(leaf.criterion, (*loc, "criterion"), f"the {site.describe()} condition tests")
+    for pi, profile in enumerate(checklist.profiles):
+        for li, limit in enumerate(profile.limits):
+            if limit.criterion not in known:
+                yield missing(
+                    limit.criterion,
+                    ("profiles", pi, "limits", li, "criterion"),
+                    f"profile '{profile.id}' sets a limit for",
+                )
+    red_lines = {r.id for r in checklist.red_lines}
+    for ti, case in enumerate(checklist.tests):
+        for cid in case.answers:
+            if cid not in known:
+                yield missing(cid, ("tests", ti, "answers", cid), f"test case '{case.id}' answers", key=True)
+        for cid in case.expect.statuses:
+            if cid not in known:
+                yield missing(
+                    cid,
+                    ("tests", ti, "expect", "statuses", cid),
+                    f"test case '{case.id}' expects a status for",
+                    key=True,
+                )
+        for ri, rid in enumerate(case.expect.red_lines or ()):
+            if rid not in red_lines:
+                yield rule.at(
+                    ctx.at(("tests", ti, "expect", "red_lines", ri)),
+                    f"test case '{case.id}' expects red line '{rid}', which this checklist does not define",
+                    hint=_did_you_mean(rid, red_lines),
+                )
+
+
+def _answer(value: AnswerValue) -> str:
+    return f"[{_shown(value)}]" if isinstance(value, tuple) else repr(value)
+
+
+def _fits(criterion: Criterion, value: ScalarValue) -> bool:
+    return any(type(v) is type(value) and v == value for v in criterion.choice_values())
+
+
+def _answer_problem(criterion: Criterion, value: AnswerValue) -> str:
+    """Why a test-case answer cannot be an answer to ``criterion`` ('' if it can)."""
+    if value == UNKNOWN:
+        return ""
+    if value == NOT_APPLICABLE:
+        return "" if criterion.not_applicable_allowed else "the criterion does not allow 'not_applicable'"
+    if criterion.answer_type is AnswerType.TEXT:
+        return "" if isinstance(value, str) else "a text criterion needs a text answer"
+    if isinstance(value, tuple) and criterion.answer_type is not AnswerType.MULTI_CHOICE:
+        return "only a multi_choice criterion takes a list of values"
+    if as_choices(criterion, value) is None:
+        if criterion.answer_type is AnswerType.NUMBER:
+            return f"a number within its ranges ({_shown(criterion.choice_values())}) is expected"
+        return f"expected one of: {_shown(criterion.choice_values())}"
+    return ""
+
+
+def unknown_values(ctx: LintContext) -> Iterator[Diagnostic]:
+    checklist = ctx.checklist
+    rule = rules.UNKNOWN_VALUE
+    for site in ctx.condition_sites:
+        for leaf, loc in leaves_at(site.condition, site.loc):
+            criterion = checklist.criteria.get(leaf.criterion or "")
+            if criterion is None:
+                continue  # reported by L002
+            if leaf.in_ is not None:
+                tested = [(v, (*loc, "in", i)) for i, v in enumerate(leaf.in_)]
+            elif leaf.equals is not None:
+                tested = [(leaf.equals, (*loc, "equals"))]
+            else:
+                continue
+            allowed = criterion.choice_values()
+            for value, vloc in tested:
+                if _fits(criterion, value):
+                    continue
+                if not allowed:
+                    message = f"criterion '{criterion.id}' is a text answer: conditions cannot test its value"
+                else:
+                    kind = "range" if criterion.answer_type is AnswerType.NUMBER else "option"
+                    message = (
+                        f"{value!r} is not an {kind} value of criterion '{criterion.id}' "
+                        f"(values: {_shown(allowed)}); the {site.describe()} test never matches it"
+                    )
+                hint = _did_you_mean(str(value), [str(v) for v in allowed])
+                if not hint and any(str(v) == str(value) for v in allowed):
+                    hint = "the value matches only with the same type: quote it or unquote it like the option"
+                yield rule.at(ctx.at(vloc), message, hint=hint)
+    for ti, case in enumerate(checklist.tests):
+        for cid, value in case.answers.items():
+            criterion = checklist.criteria.get(cid)
+            if criterion is None:
+                continue
+            problem = _answer_problem(criterion, value)
+            if problem:
+                yield rule.at(
+                    ctx.at(("tests", ti, "answers", cid)),
+                    f"test case '{case.id}' answers {cid} with {_answer(value)}, which it cannot take: {problem}",
+                )
+
+
+def unknown_statuses(ctx: LintContext) -> Iterator[Diagnostic]:
+    valid = [s.value for s in Status]
+    for ti, case in enumerate(ctx.checklist.tests):
+        for cid, status in case.expect.statuses.items():
+            if status not in valid:
+                yield rules.UNKNOWN_STATUS.at(
+                    ctx.at(("tests", ti, "expect", "statuses", cid)),
+                    f"test case '{case.id}' expects status '{status}' for {cid}; statuses are: {', '.join(valid)}",
+                    hint=_did_you_mean(status, valid),
+                )

@@ -1,0 +1,46 @@
+"""Check how criteria use risk levels: options that cannot discriminate (L004), 'critical' allowed (L016)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from art36.lint import rules
+from art36.lint.context import LintContext
+from art36.models.checklist import AnswerType
+from art36.models.common import RiskLevel
+from art36.models.diagnostic import Diagnostic
+
+
+def non_discriminating_options(ctx: LintContext) -> Iterator[Diagnostic]:
+    # A criterion that conditions test matters through them (profiles, red lines, applies_when), whatever its risks.
+    tested = {cid for site in ctx.condition_sites for cid in site.condition.criteria()}
+    for criterion, loc in ctx.criteria_with_locs():
+        if not criterion.scored or criterion.context or criterion.id in tested:
+            continue
+        levels = {choice.risk_level for choice in criterion.choices()}
+        if len(levels) != 1:
+            continue
+        key = "ranges" if criterion.answer_type is AnswerType.NUMBER else "options"
+        yield rules.NON_DISCRIMINATING.at(
+            ctx.at((*loc, key)),
+            f"every {key[:-1]} of criterion '{criterion.id}' has risk level {levels.pop().value}, "
+            "so its answer never changes the score",
+            hint="give the options the risk levels they carry, or make it a text criterion if it only records facts",
+        )
+
+
+def critical_allowed(ctx: LintContext) -> Iterator[Diagnostic]:
+    hint = "nothing is ever below requirement at 'critical'; allow at most 'high'"
+    for criterion, loc in ctx.criteria_with_locs():
+        if criterion.scored and not criterion.context and criterion.max_risk is RiskLevel.CRITICAL:
+            yield rules.CRITICAL_ALLOWED.at(
+                ctx.at((*loc, "max_risk")), f"criterion '{criterion.id}' allows risk up to critical", hint=hint
+            )
+    for pi, profile in enumerate(ctx.checklist.profiles):
+        for li, limit in enumerate(profile.limits):
+            if limit.max_risk is RiskLevel.CRITICAL:
+                yield rules.CRITICAL_ALLOWED.at(
+                    ctx.at(("profiles", pi, "limits", li, "max_risk")),
+                    f"profile '{profile.id}' allows risk up to critical for '{limit.criterion}'",
+                    hint=hint,
+                )
