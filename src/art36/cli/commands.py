@@ -123,7 +123,9 @@ def score(
 
 
 def _color(output: Path | None) -> bool:
-    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    from art36.render.diagnostics import color_enabled
+
+    return output is None and color_enabled(os.environ, sys.stdout.isatty())
 
 
 def _width() -> int:
@@ -138,18 +140,15 @@ def _print_diagnostics(batch: BatchReport) -> None:
 
     problems = BatchReport(command=batch.command, files=tuple(f for f in batch.files if f.diagnostics))
     if problems.files:
-        color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
-        _err(formats.render(problems, "text", color=color))
+        _err(formats.render(problems, "text", color=formats.color_enabled(os.environ, sys.stderr.isatty())))
 
 
 def _finish_check(batch: BatchReport, fmt: str, output: Path | None, strict: bool) -> int:
     from art36.render import diagnostics as formats
 
-    if fmt == "auto":
-        fmt = formats.choose_auto(os.environ, output is None and sys.stdout.isatty())
-    color = fmt == "text" and _color(output)
+    fmt, color = formats.resolve(fmt, os.environ, output is None and sys.stdout.isatty())
     try:
-        out.write(formats.render(batch, fmt, color=color), output)
+        out.write(formats.render(batch, fmt, color=color, strict=strict), output)
     except out.OutputError as exc:
         return _usage_problem(str(exc))
     _err(formats.summary(batch))
