@@ -38,10 +38,14 @@ def test_clean_answers_are_approvable_with_traceable_points(mini):
     assert target.status is Status.MEETS
     assert target.points == 80 and target.weight == 2
     assert "risk low <= medium (default): 80 points" in target.derivation
-    # legal: weapon 100, aim 100 -> 100; mhc: target 80x2, abort 80, duration 80, ml 100 -> 420/5 = 84
+    # legal: weapon 100, aim 100 -> 100
+    # mhc: target 80x2, abort 80, duration 80, ml 100, ml_logs not shown 100 -> 520/6; notes (text) left out
     sections = {s.id: s.score for s in result.sections}
-    assert sections == {"ctx": None, "legal": 100, "mhc": pytest.approx(84)}
-    assert result.score == pytest.approx((100 + 84) / 2, abs=0.05)
+    assert sections == {"ctx": None, "legal": 100, "mhc": pytest.approx(520 / 6)}
+    assert result.score == pytest.approx((100 + 520 / 6) / 2, abs=0.05)
+    hidden = status(result, "t.ml_logs")
+    assert (hidden.status, hidden.points) == (Status.NOT_SHOWN, 100)
+    assert "counts as no risk" in hidden.derivation
     assert result.profiles == ("mini:sea",)
 
 
@@ -129,14 +133,14 @@ def test_band_caps_the_verdict(mini):
 
     strict_bands = (
         Band(id="good", min=90, max=100, label="Good", verdict="approvable"),
-        Band(id="fair", min=70, max=90, label="Fair", verdict="approvable_with_conditions"),
-        Band(id="poor", min=0, max=70, label="Poor", verdict="not_approvable"),
+        Band(id="fair", min=80, max=90, label="Fair", verdict="approvable_with_conditions"),
+        Band(id="poor", min=0, max=80, label="Poor", verdict="not_approvable"),
     )
     strict = mini.model_copy(update={"scoring": mini.scoring.model_copy(update={"bands": strict_bands})})
     answers = {**GOOD, "t.target": "vehicles", "t.abort": False, "t.duration": 5000, "t.env": "populated"}
     lenient = evaluate_use([mini], answers, "u")
     capped = evaluate_use([strict], answers, "u")
-    assert lenient.score == capped.score < 70
+    assert 70 <= lenient.score == capped.score < 80
     assert lenient.verdict is Verdict.APPROVABLE_WITH_CONDITIONS
     assert capped.verdict is Verdict.NOT_APPROVABLE
     assert any("band 'poor'" in r for r in capped.reasons)

@@ -18,8 +18,6 @@ from art36.models.result import (
 )
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, AnswerValue
 
-_EXCLUDED = (Status.NOT_SHOWN, Status.NOT_APPLICABLE, Status.INFORMATION)
-
 
 def _fmt(x: float) -> str:
     return f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0")
@@ -78,7 +76,18 @@ def _criterion(
         "required_by": required_by,
     }
     if criterion.applies_when is not None and evaluate(criterion.applies_when, lookup) is Truth.FALSE:
-        return CriterionResult(**base, status=Status.NOT_SHOWN, derivation="not shown: its condition does not hold")
+        # A question that does not arise carries no risk. Counting it at full points (rather than leaving it
+        # out) means that revealing it through a riskier answer can only lower a score, never raise it.
+        best = max(model.risk_points.values())
+        if not criterion.scored or criterion.context:
+            return CriterionResult(**base, status=Status.NOT_SHOWN, derivation="not shown: its condition does not hold")
+        return CriterionResult(
+            **base,
+            status=Status.NOT_SHOWN,
+            weight=criterion.weight,
+            points=best,
+            derivation=f"not shown (its condition does not hold): counts as no risk, {_fmt(best)} points",
+        )
     if value == NOT_APPLICABLE and criterion.not_applicable_allowed:
         return CriterionResult(**base, status=Status.NOT_APPLICABLE, derivation="not applicable: excluded")
     if not criterion.scored or criterion.context:
