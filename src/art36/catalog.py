@@ -30,27 +30,33 @@ def builtin_text(name: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
+def _is_path(ref: str) -> bool:
+    return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
+
+
 @dataclass
 class Catalog:
     """Resolves ``ID_OR_PATH`` references to checklists, remembering each one it has loaded."""
 
-    base: Path = field(default_factory=Path.cwd)
     _cache: dict[str, LoadedChecklist | list[Diagnostic]] = field(default_factory=dict)
 
     def resolve(self, ref: str, relative_to: Path | None = None) -> LoadedChecklist | list[Diagnostic]:
-        """A checklist, or the diagnostics explaining why it cannot be used; never raises."""
-        key = f"{relative_to}|{ref}"
+        """A checklist, or the diagnostics explaining why it cannot be used; never raises.
+
+        A path is taken relative to ``relative_to`` (the system file's folder) or else the current directory.
+        """
+        if _is_path(ref):
+            path = Path(ref)
+            key = str(path if path.is_absolute() else (relative_to or Path.cwd()) / path)
+        else:
+            key = f"<builtin>/{ref}"
         if key not in self._cache:
-            self._cache[key] = self._load(ref, relative_to)
+            self._cache[key] = self._load(ref, key)
         return self._cache[key]
 
-    def _load(self, ref: str, relative_to: Path | None) -> LoadedChecklist | list[Diagnostic]:
-        looks_like_path = ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
-        if looks_like_path:
-            path = Path(ref)
-            if not path.is_absolute():
-                path = (relative_to or self.base) / path
-            text, problem = documents.read_text(path, ref)
+    def _load(self, ref: str, key: str) -> LoadedChecklist | list[Diagnostic]:
+        if _is_path(ref):
+            text, problem = documents.read_text(Path(key), ref)
             if text is None:
                 return [problem] if problem else []
             display = ref
