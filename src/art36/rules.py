@@ -172,8 +172,8 @@ UNKNOWN_CRITERION = register(
         _E,
         "An answer for a criterion that none of the checklists defines.",
         "system",
-        bad="answers:\n  mhc.target.typ: missiles\n",
-        good="answers:\n  mhc.target.type: missiles\n",
+        bad="answers:\n  mhc.target.typ: [munitions]\n",
+        good="answers:\n  mhc.target.type: [munitions]\n",
     )
 )
 INVALID_ANSWER = register(
@@ -183,8 +183,8 @@ INVALID_ANSWER = register(
         _E,
         "An answer that is not among the criterion's options or of the wrong kind.",
         "system",
-        bad="answers:\n  mhc.target.type: rockets\n",
-        good="answers:\n  mhc.target.type: munitions\n",
+        bad="answers:\n  mhc.hmi.deactivation: sometimes\n",
+        good="answers:\n  mhc.hmi.deactivation: limited\n",
     )
 )
 REQUIRED_ANSWER_MISSING = register(
@@ -194,6 +194,8 @@ REQUIRED_ANSWER_MISSING = register(
         _W,
         "A required criterion that applies to this system has no answer (the review will be incomplete).",
         "system",
+        bad="answers: {}   # mhc.hmi.deactivation is required\n",
+        good="answers:\n  mhc.hmi.deactivation: unknown   # recorded: cannot be assessed yet\n",
     )
 )
 RATIONALE_MISSING = register(
@@ -203,8 +205,11 @@ RATIONALE_MISSING = register(
         _W,
         "The criterion expects a rationale with its answer.",
         "system",
-        bad='mhc.hmi.abort: "yes"\n',
-        good='mhc.hmi.abort:\n  value: "yes"\n  rationale: Operator can abort until impact (trial report 12).\n',
+        bad="answers:\n  core.general.martens: no_concerns\n",
+        good=(
+            "answers:\n  core.general.martens:\n    value: no_concerns\n"
+            "    rationale: Reviewed against public-conscience statements (annex C).\n"
+        ),
     )
 )
 EVIDENCE_MISSING = register(
@@ -214,6 +219,11 @@ EVIDENCE_MISSING = register(
         _W,
         "The criterion expects evidence (a document or a file) with its answer.",
         "system",
+        bad="answers:\n  core.data.performance: representative_trials\n",
+        good=(
+            "answers:\n  core.data.performance:\n    value: representative_trials\n"
+            "    evidence: [{document: TR-2024-07}]\n"
+        ),
     )
 )
 EVIDENCE_FILE_NOT_FOUND = register(
@@ -223,6 +233,8 @@ EVIDENCE_FILE_NOT_FOUND = register(
         _E,
         "Evidence names a file that does not exist (relative to the system file).",
         "system",
+        bad="evidence: [{path: evidence/tr-07.pdf}]   # no such file next to the system file\n",
+        good="evidence: [{document: TR-2024-07, path: evidence/tr-2024-07.pdf}]\n",
     )
 )
 USE_WITHOUT_CONTEXT = register(
@@ -232,6 +244,8 @@ USE_WITHOUT_CONTEXT = register(
         _E,
         "An intended use that does not answer the checklists' context criteria, so no context profile can apply.",
         "system",
+        bad="uses:\n  - id: harbour\n    title: Harbour protection\n",
+        good="uses:\n  - id: harbour\n    context:\n      mhc.context.environment: populated_area\n",
     )
 )
 NOT_APPLICABLE_NOT_ALLOWED = register(
@@ -241,6 +255,8 @@ NOT_APPLICABLE_NOT_ALLOWED = register(
         _E,
         "'not_applicable' given for a criterion that does not allow it.",
         "system",
+        bad="answers:\n  mhc.hmi.deactivation: not_applicable\n",
+        good="answers:\n  mhc.hmi.deactivation: unknown\n",
     )
 )
 CONTEXT_OUTSIDE_USE = register(
@@ -250,6 +266,8 @@ CONTEXT_OUTSIDE_USE = register(
         _W,
         "A context criterion answered in 'answers' instead of in each use's 'context'.",
         "system",
+        bad="answers:\n  mhc.context.environment: open_sea\n",
+        good="uses:\n  - id: sea\n    context: {mhc.context.environment: open_sea}\n",
     )
 )
 NON_CONTEXT_IN_CONTEXT = register(
@@ -259,6 +277,18 @@ NON_CONTEXT_IN_CONTEXT = register(
         _W,
         "A criterion that is not a context criterion answered under a use's 'context' (put it in 'answers').",
         "system",
+        bad="uses:\n  - id: sea\n    context: {mhc.hmi.deactivation: any_time}\n",
+        good="uses:\n  - id: sea\n    answers: {mhc.hmi.deactivation: any_time}\n",
     )
 )
-DUPLICATE_USE = register(Rule("A012", "duplicate-use-id", _E, "Two intended uses share an id.", "system"))
+DUPLICATE_USE = register(
+    Rule(
+        "A012",
+        "duplicate-use-id",
+        _E,
+        "Two intended uses share an id.",
+        "system",
+        bad="uses:\n  - id: sea\n  - id: sea\n",
+        good="uses:\n  - id: sea-day\n  - id: sea-night\n",
+    )
+)
