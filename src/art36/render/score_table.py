@@ -68,6 +68,16 @@ def render(rows: list[dict[str, object]], *, color: bool, width: int = 140) -> s
                 console.print(
                     f"[red]red line[/] {where} {escape(red['id'])} ({escape(red['basis'])}): {escape(red['message'])}"
                 )
-            for cond in use["conditions"]:
-                console.print(f"[cyan]condition[/] {where} {escape(cond['criterion'])}: {escape(cond['reason'])}")
+            verdict = Verdict(use["verdict"])
+            if verdict is Verdict.APPROVABLE_WITH_CONDITIONS:
+                for cond in use["conditions"]:
+                    console.print(f"[cyan]condition[/] {where} {escape(cond['criterion'])}: {escape(cond['reason'])}")
+            elif verdict is Verdict.INCOMPLETE or (verdict is Verdict.NOT_APPROVABLE and not use["red_lines"]):
+                for reason in use["reasons"]:
+                    console.print(f"[yellow]why[/] {where} {escape(reason)}")
+            if use["conditions"] and verdict.severity > Verdict.APPROVABLE_WITH_CONDITIONS.severity:
+                console.print(
+                    f"[dim]{where} also has {len(use['conditions'])} criteria above what this context "
+                    "allows (see --format json)[/]"
+                )
     return buffer.getvalue()
