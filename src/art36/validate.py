@@ -30,29 +30,33 @@ def _check_value(
     loaded: Loaded[SystemDescription], loc: tuple[str | int, ...], criterion: Criterion, answer: Answer
 ) -> Iterator[Diagnostic]:
     value = answer.value
-    where = loaded.locate((*loc, criterion.id))
     if value == UNKNOWN:
         return
     if value == NOT_APPLICABLE:
         if not criterion.not_applicable_allowed:
             yield rules.NOT_APPLICABLE_NOT_ALLOWED.at(
-                where,
+                loaded.locate((*loc, criterion.id)),
                 f"'{criterion.id}' does not allow not_applicable",
                 hint="answer one of its options, or 'unknown' if it cannot be assessed",
             )
         return
     if criterion.answer_type is AnswerType.TEXT:
         if not isinstance(value, str):
-            yield rules.INVALID_ANSWER.at(where, f"found {_shown(value)}, expected text for '{criterion.id}'")
+            yield rules.INVALID_ANSWER.at(
+                loaded.locate((*loc, criterion.id)), f"found {_shown(value)}, expected text for '{criterion.id}'"
+            )
         return
     if criterion.answer_type is not AnswerType.MULTI_CHOICE and isinstance(value, tuple):
-        yield rules.INVALID_ANSWER.at(where, f"found a list, expected one value for '{criterion.id}'")
+        yield rules.INVALID_ANSWER.at(
+            loaded.locate((*loc, criterion.id)), f"found a list, expected one value for '{criterion.id}'"
+        )
         return
     if as_choices(criterion, value) is not None:
         return
     if criterion.answer_type is AnswerType.NUMBER:
         yield rules.INVALID_ANSWER.at(
-            where, f"found {_shown(value)}, expected a number{f' in {criterion.unit}' if criterion.unit else ''}"
+            loaded.locate((*loc, criterion.id)),
+            f"found {_shown(value)}, expected a number{f' in {criterion.unit}' if criterion.unit else ''}",
         )
         return
     allowed = [str(v).lower() if isinstance(v, bool) else str(v) for v in criterion.choice_values()]
@@ -61,7 +65,9 @@ def _check_value(
         hint = f"did you mean '{close[0]}'? {hint}"
     if criterion.answer_type is AnswerType.BOOLEAN and isinstance(value, str):
         hint = f"write true or false without quotes; {hint}"
-    yield rules.INVALID_ANSWER.at(where, f"found {_shown(value)}, not an option of '{criterion.id}'", hint)
+    yield rules.INVALID_ANSWER.at(
+        loaded.locate((*loc, criterion.id)), f"found {_shown(value)}, not an option of '{criterion.id}'", hint
+    )
 
 
 def _check_support(
@@ -71,16 +77,15 @@ def _check_support(
     answer: Answer,
     base_dir: Path | None,
 ) -> Iterator[Diagnostic]:
-    where = loaded.locate((*loc, criterion.id))
     if criterion.rationale_required and not answer.rationale.strip():
         yield rules.RATIONALE_MISSING.at(
-            where,
+            loaded.locate((*loc, criterion.id)),
             f"'{criterion.id}' expects a rationale with its answer",
             hint="answer as {value: ..., rationale: ...}",
         )
     if criterion.evidence_required and not answer.evidence and answer.value != NOT_APPLICABLE:
         yield rules.EVIDENCE_MISSING.at(
-            where,
+            loaded.locate((*loc, criterion.id)),
             f"'{criterion.id}' expects evidence with its answer",
             hint="add evidence: [{document: ..., path: ...}]",
         )
