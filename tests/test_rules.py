@@ -35,3 +35,4 @@ def test_lookup_by_code_or_name_and_prefix_selection():
     assert not rules.selected("A005", ("S",), ())
     assert rules.selected("A005", ("S", "a0"), ())
     assert not rules.selected("A005", ("A",), ("A005",))
+    assert rules.selected("F001", ("S",), ("F",))  # an unreadable file is never filtered away

@@ -60,7 +60,12 @@ def get(code_or_name: str) -> Rule | None:
 
 
 def selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
-    """``--select`` / ``--ignore`` by code prefix (``A0`` matches ``A001``...); ignore wins."""
+    """``--select`` / ``--ignore`` by code prefix (``A0`` matches ``A001``...); ignore wins.
+
+    A file that cannot be read (``F`` codes) is always reported: nothing was checked, so nothing can pass.
+    """
+    if code.startswith("F"):
+        return True
     if select and not any(code.startswith(p.upper()) for p in select):
         return False
     return not any(code.startswith(p.upper()) for p in ignore)
