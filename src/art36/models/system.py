@@ -45,6 +45,13 @@ class Answer(Frozen):
             return {"value": data}
         return data
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        """Editors must accept the shorthand too: a bare value, a list of values, or the full mapping."""
+        full = handler.resolve_ref_schema(handler(core_schema))
+        scalar = {"type": ["string", "number", "boolean"]}
+        return {"anyOf": [scalar, {"type": "array", "items": scalar}, full], "description": full.get("description")}
+
 
 class IntendedUse(Frozen):
     id: Identifier
