@@ -237,3 +237,16 @@ def test_table_lists_conditions_per_use(work, capsys):
     assert code == 0
     assert "condition systems/good.yaml [town] t.abort" in " ".join(out.split())
     assert "[sea]" not in out.split("condition", 1)[1]  # the sea use has no conditions
+
+
+def test_every_validate_format_carries_the_classification(work, capsys):
+    import xml.etree.ElementTree as ET
+
+    code, out, _ = run(capsys, "validate", "systems", "--format", "json")
+    assert json.loads(out)["files"][0]["classification"] == "RESTRICTED // TEST"
+    code, out, _ = run(capsys, "validate", "systems", "--format", "sarif")
+    [artifact] = json.loads(out)["runs"][0]["artifacts"]
+    assert artifact["properties"]["classification"] == "RESTRICTED // TEST"
+    code, out, _ = run(capsys, "validate", "systems", "--format", "junit")
+    props = [p.get("value") for p in ET.fromstring(out).iter("property") if p.get("name") == "art36.classification"]
+    assert props == ["systems/good.yaml: RESTRICTED // TEST"]

@@ -111,7 +111,11 @@ def run(job: Job, *, score: bool = True) -> Outcome:
         ok = not any(d.severity is Severity.ERROR for d in diagnostics)
         if ok and score and found:
             result = review(system, found, job.display, _evidence(system, base))
-    report = FileReport(file=job.display, diagnostics=tuple(sorted(diagnostics, key=lambda d: d.sort_key())))
+    report = FileReport(
+        file=job.display,
+        diagnostics=tuple(sorted(diagnostics, key=lambda d: d.sort_key())),
+        classification=system.classification if system else "",
+    )
     return Outcome(
         report=report,
         result=result,

@@ -51,7 +51,13 @@ def test_empty_and_clean(empty_batch, clean_batch) -> None:
     }
     report = json.loads(render(clean_batch, "json"))
     assert report["command"] == "lint"
-    assert report["files"][0] == {"file": "checklists/mhc.yaml", "kind": "checklist", "valid": True, "diagnostics": []}
+    assert report["files"][0] == {
+        "file": "checklists/mhc.yaml",
+        "kind": "checklist",
+        "valid": True,
+        "classification": None,
+        "diagnostics": [],
+    }
 
 
 def test_hostile_text_round_trips(hostile_batch) -> None:

@@ -56,6 +56,8 @@ class FileReport(BaseModel):
     diagnostics: tuple[Diagnostic, ...] = ()
     #: What kind of document was checked ("system" or "checklist"), for reports.
     kind: str = "system"
+    #: The document's classification marking, when it could be read; repeated in every report format.
+    classification: str = ""
 
     @property
     def errors(self) -> int:

@@ -32,6 +32,7 @@ def file_record(report: FileReport) -> dict[str, Any]:
         "file": encodable(report.file),
         "kind": report.kind,
         "valid": report.errors == 0,
+        "classification": encodable(report.classification) if report.classification else None,
         "diagnostics": [diagnostic_record(d) for d in ordered(report)],
     }
 

@@ -72,6 +72,10 @@ class JUnitFormat:
         ET.SubElement(properties, "property", {"name": "art36.version", "value": __version__})
         ET.SubElement(properties, "property", {"name": "art36.command", "value": xml_text(batch.command)})
         ET.SubElement(properties, "property", {"name": "art36.strict", "value": str(options.strict).lower()})
+        for report in batch.files:  # each document's classification marking travels with the report
+            if report.classification:
+                value = xml_text(f"{report.file}: {report.classification}")
+                ET.SubElement(properties, "property", {"name": "art36.classification", "value": value})
 
         failures = errors = 0
         passed_on: list[str] = []  # problems that do not fail their test case, for <system-out>

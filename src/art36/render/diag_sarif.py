@@ -96,15 +96,18 @@ class SarifFormat:
         artifacts: list[dict[str, Any]] = []
         artifact_index: dict[str, int] = {}
 
-        def artifact(path: str) -> dict[str, Any]:
+        def artifact(path: str, classification: str = "") -> dict[str, Any]:
             if path not in artifact_index:
                 artifact_index[path] = len(artifacts)
-                artifacts.append({"location": artifact_location(path)})
+                entry: dict[str, Any] = {"location": artifact_location(path)}
+                if classification:  # the document's marking travels with every report of it
+                    entry["properties"] = {"classification": classification}
+                artifacts.append(entry)
             return {**artifact_location(path), "index": artifact_index[path]}
 
         results: list[dict[str, Any]] = []
         for report in batch.files:
-            artifact(report.file)  # clean files are artifacts too: they show what was checked
+            artifact(report.file, report.classification)  # clean files are artifacts too: they show what was checked
             for d in ordered(report):
                 if d.code not in rule_index:
                     rule_index[d.code] = len(descriptors)
