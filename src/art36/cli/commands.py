@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -11,7 +12,7 @@ from typing import TypeVar
 from art36 import discover, pipeline
 from art36.cli import output as out
 from art36.cli.exits import Exit, for_batch
-from art36.models.diagnostic import BatchReport, Diagnostic, FileReport
+from art36.models.diagnostic import BatchReport, FileReport
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -24,14 +25,32 @@ def _err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
-def _jobs_from(
-    paths: list[str], checklists: tuple[str, ...]
-) -> tuple[list[pipeline.Job], list[Diagnostic], list[Path]]:
+def _inputs(
+    paths: list[str], output: Path | None, checklists: tuple[str, ...] = (), kind: str = "system"
+) -> tuple[list[pipeline.Job], list[FileReport]]:
+    """A job per file under ``paths`` ('-' is stdin, read first) and a report per path that does not exist.
+
+    Raises OutputError, before any work is done, if ``--output`` names one of the inputs.
+    """
     files, missing = discover.expand([p for p in paths if p != "-"])
+    out.check_target(output, [path for path, _ in files])
     jobs = [pipeline.Job(display=display, path=path, checklists=checklists) for path, display in files]
     if "-" in paths:
         jobs.insert(0, pipeline.Job(display="<stdin>", text=sys.stdin.read(), checklists=checklists))
-    return jobs, missing, [p for p, _ in files]
+    return jobs, [FileReport(file=d.location.file, diagnostics=(d,), kind=kind) for d in missing]
+
+
+def _usage_errors(command: Callable[..., int]) -> Callable[..., int]:
+    """Output that cannot be written (or would replace an input) is a usage/I-O error: exit 2, no traceback."""
+
+    @functools.wraps(command)
+    def run(*args: object, **kwargs: object) -> int:
+        try:
+            return command(*args, **kwargs)
+        except out.OutputError as exc:
+            return _usage_problem(str(exc))
+
+    return run
 
 
 def _with_progress(items: Sequence[T], results: Iterator[R], enabled: bool, label: str) -> Iterator[R]:
@@ -76,6 +95,7 @@ def _usage_problem(message: str) -> int:
     return Exit.USAGE
 
 
+@_usage_errors
 def score(
     paths: list[str],
     checklists: tuple[str, ...],
@@ -88,13 +108,8 @@ def score(
     from art36.models.common import Verdict
     from art36.render import score_json
 
-    job_list, missing, inputs = _jobs_from(paths, checklists)
-    try:
-        out.check_target(output, inputs)
-    except out.OutputError as exc:
-        return _usage_problem(str(exc))
+    job_list, reports = _inputs(paths, output, checklists)
     rows = []
-    reports = [FileReport(file=d.location.file, diagnostics=(d,)) for d in missing]
     gate = Verdict(fail_on) if fail_on else None
     gate_hit = False
     for outcome in _run(_score_job, job_list, jobs, progress, "scoring"):
@@ -113,10 +128,7 @@ def score(
 
         text = score_table.render(rows, color=_color(output), width=_width())
     _print_diagnostics(batch)
-    try:
-        out.write(text, output)
-    except out.OutputError as exc:
-        return _usage_problem(str(exc))
+    out.write(text, output)
     if gate_hit:
         _err(f"art36: at least one verdict is {fail_on} or worse (--fail-on)")
     return for_batch(batch, gate_hit=gate_hit)
@@ -147,14 +159,12 @@ def _finish_check(batch: BatchReport, fmt: str, output: Path | None, strict: boo
     from art36.render import diagnostics as formats
 
     fmt, color = formats.resolve(fmt, os.environ, output is None and sys.stdout.isatty())
-    try:
-        out.write(formats.render(batch, fmt, color=color, strict=strict), output)
-    except out.OutputError as exc:
-        return _usage_problem(str(exc))
+    out.write(formats.render(batch, fmt, color=color, strict=strict), output)
     _err(formats.summary(batch))
     return for_batch(batch, strict=strict)
 
 
+@_usage_errors
 def validate(
     paths: list[str],
     checklists: tuple[str, ...],
@@ -166,16 +176,12 @@ def validate(
     jobs: int,
     progress: bool,
 ) -> int:
-    job_list, missing, inputs = _jobs_from(paths, checklists)
-    try:
-        out.check_target(output, inputs)
-    except out.OutputError as exc:
-        return _usage_problem(str(exc))
-    reports = [FileReport(file=d.location.file, diagnostics=(d,)) for d in missing]
+    job_list, reports = _inputs(paths, output, checklists)
     reports += [_filtered(r, select, ignore) for r in _run(_validate_job, job_list, jobs, progress, "validating")]
     return _finish_check(BatchReport(command="validate", files=tuple(reports)), fmt, output, strict)
 
 
+@_usage_errors
 def lint(
     paths: list[str],
     fmt: str,
@@ -191,20 +197,18 @@ def lint(
 
     if not paths and not builtin:
         return _usage_problem("give checklist files or directories to lint (or --builtin)")
-    files, missing = discover.expand([p for p in paths if p != "-"])
-    try:
-        out.check_target(output, [p for p, _ in files])
-    except out.OutputError as exc:
-        return _usage_problem(str(exc))
-    reports = [FileReport(file=d.location.file, diagnostics=(d,), kind="checklist") for d in missing]
-    if "-" in paths:
-        reports.append(lint_text(sys.stdin.read(), "<stdin>", select=select, ignore=ignore, run_tests=run_tests))
+    job_list, reports = _inputs(paths, output, kind="checklist")
+    options = {"select": select, "ignore": ignore, "run_tests": run_tests}
     if builtin:
         for name in catalog.builtin_names():
             text = catalog.builtin_text(name) or ""
-            reports.append(lint_text(text, f"<builtin>/{name}.yaml", select=select, ignore=ignore, run_tests=run_tests))
-    for path, display in files:
-        reports.append(lint_file(path, display, select=select, ignore=ignore, run_tests=run_tests))
+            reports.append(lint_text(text, f"<builtin>/{name}.yaml", **options))
+    for job in job_list:
+        if job.text is not None:
+            reports.append(lint_text(job.text, job.display, **options))
+        else:
+            assert job.path is not None
+            reports.append(lint_file(job.path, job.display, **options))
     return _finish_check(BatchReport(command="lint", files=tuple(reports)), fmt, output, strict)
 
 
