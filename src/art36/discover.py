@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from art36 import rules
 from art36.models.diagnostic import Diagnostic, Location
@@ -10,26 +10,28 @@ from art36.models.diagnostic import Diagnostic, Location
 SUFFIXES = (".yaml", ".yml")
 
 
-def expand(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
-    """(path, display name) for every YAML file under ``paths``, sorted; plus a diagnostic per missing path.
+def expand(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
+    """Every YAML file under ``paths`` (as POSIX paths), sorted; plus a diagnostic per missing path.
 
     ``-`` (stdin) is handled by the caller. Hidden directories (``.git``, ``.venv``) are skipped.
     """
-    found: dict[str, Path] = {}
+    found: set[str] = set()
     missing: list[Diagnostic] = []
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in path.rglob("*"):
-                rel = child.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts[:-1]):
-                    continue
-                if child.suffix in SUFFIXES and child.is_file():
-                    found.setdefault(child.as_posix(), child)
-        elif path.is_file():
-            found.setdefault(path.as_posix(), path)
+        if os.path.isdir(raw):
+            for folder, dirs, files in os.walk(raw):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in files:
+                    if name.endswith(SUFFIXES):
+                        found.add(_posix(os.path.normpath(os.path.join(folder, name))))
+        elif os.path.isfile(raw):
+            found.add(_posix(os.path.normpath(raw)))
         else:
             missing.append(
                 rules.FILE_UNREADABLE.at(Location(file=raw), "no such file or directory", hint="check the path")
             )
-    return [(found[k], k) for k in sorted(found)], missing
+    return sorted(found), missing
+
+
+def _posix(path: str) -> str:
+    return path.replace(os.sep, "/") if os.sep != "/" else path

@@ -34,10 +34,11 @@ class Loaded(Generic[M]):
         return Location(file=self.path, line=mark.line, column=mark.column, yaml_path=path)
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, Diagnostic | None]:
+def read_text(path: str | Path, display: str) -> tuple[str | None, Diagnostic | None]:
     """The file's text, or a diagnostic saying why it cannot be read. Never raises."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:  # a str path: pathlib would intern every file name for good
+            raw = handle.read()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return None, rules.FILE_UNREADABLE.at(Location(file=display), f"cannot read the file: {reason}")
@@ -91,7 +92,7 @@ def load(text: str, display: str, model: type[M]) -> Loaded[M]:
     return result
 
 
-def load_file(path: Path, display: str, model: type[M]) -> Loaded[M]:
+def load_file(path: str | Path, display: str, model: type[M]) -> Loaded[M]:
     text, problem = read_text(path, display)
     if text is None:
         assert problem is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,8 @@ class Job:
     """One input: a path on disk, or text already read (stdin) with the name to show for it."""
 
     display: str
-    path: Path | None = None
+    #: A plain string: batches hold thousands, and pathlib interns every file name it sees, for good.
+    path: str | None = None
     text: str | None = None
     checklists: tuple[str, ...] = ()  # --checklist overrides; empty: the ones the file names
 
@@ -46,7 +48,7 @@ def _resolve(job: Job, loaded: documents.Loaded[SystemDescription]) -> tuple[lis
     assert system is not None
     refs = job.checklists or system.checklists
     from_cli = bool(job.checklists)
-    relative = job.path.parent if (job.path is not None and not from_cli) else None
+    relative = _folder(job) if not from_cli else None
     found: list[LoadedChecklist] = []
     problems: list[Diagnostic] = []
     for i, ref in enumerate(refs):
@@ -65,6 +67,11 @@ def _resolve(job: Job, loaded: documents.Loaded[SystemDescription]) -> tuple[lis
             )
         )
     return found, problems
+
+
+def _folder(job: Job) -> Path | None:
+    """The folder of the system file: relative paths (checklists, evidence) start there."""
+    return Path(os.path.dirname(job.path) or ".") if job.path is not None else None
 
 
 def _builtin_ids() -> list[str]:
@@ -105,7 +112,7 @@ def run(job: Job, *, score: bool = True) -> Outcome:
     if system is not None:
         found, problems = _resolve(job, loaded)
         diagnostics += problems
-        base = job.path.parent if job.path is not None else None
+        base = _folder(job)
         if found:
             diagnostics += check_system(loaded, [c.checklist for c in found], base)
         ok = not any(d.severity is Severity.ERROR for d in diagnostics)

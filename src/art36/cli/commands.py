@@ -7,12 +7,12 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from art36 import discover, pipeline
 from art36.cli import output as out
 from art36.cli.exits import Exit, for_batch
-from art36.models.diagnostic import BatchReport, FileReport
+from art36.models.diagnostic import BatchReport, FileReport, FileReports
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -25,19 +25,43 @@ def _err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
+class _Jobs(Sequence[pipeline.Job]):
+    """One job per input, made when it is needed: a batch holds file names, not job objects (flat memory)."""
+
+    def __init__(self, names: list[str], checklists: tuple[str, ...], stdin: str | None) -> None:
+        self._names, self._checklists, self._stdin = names, checklists, stdin
+
+    def __len__(self) -> int:
+        return len(self._names) + (self._stdin is not None)
+
+    @overload
+    def __getitem__(self, index: int) -> pipeline.Job: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[pipeline.Job]: ...
+    def __getitem__(self, index: int | slice) -> pipeline.Job | Sequence[pipeline.Job]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        index = range(len(self))[index]
+        if self._stdin is not None:
+            if index == 0:
+                return pipeline.Job(display="<stdin>", text=self._stdin, checklists=self._checklists)
+            index -= 1
+        name = self._names[index]
+        return pipeline.Job(display=name, path=name, checklists=self._checklists)
+
+
 def _inputs(
     paths: list[str], output: Path | None, checklists: tuple[str, ...] = (), kind: str = "system"
-) -> tuple[list[pipeline.Job], list[FileReport]]:
+) -> tuple[_Jobs, FileReports]:
     """A job per file under ``paths`` ('-' is stdin, read first) and a report per path that does not exist.
 
     Raises OutputError, before any work is done, if ``--output`` names one of the inputs.
     """
-    files, missing = discover.expand([p for p in paths if p != "-"])
-    out.check_target(output, [path for path, _ in files])
-    jobs = [pipeline.Job(display=display, path=path, checklists=checklists) for path, display in files]
-    if "-" in paths:
-        jobs.insert(0, pipeline.Job(display="<stdin>", text=sys.stdin.read(), checklists=checklists))
-    return jobs, [FileReport(file=d.location.file, diagnostics=(d,), kind=kind) for d in missing]
+    names, missing = discover.expand([p for p in paths if p != "-"])
+    out.check_target(output, names)
+    stdin = sys.stdin.read() if "-" in paths else None
+    reports = FileReports(FileReport(file=d.location.file, diagnostics=(d,), kind=kind) for d in missing)
+    return _Jobs(names, checklists, stdin), reports
 
 
 def _usage_errors(command: Callable[..., int]) -> Callable[..., int]:
@@ -120,7 +144,7 @@ def score(
         rows.append(score_json.result_object(outcome.result, outcome.report))
         if gate is not None and outcome.result.verdict.severity >= gate.severity:
             gate_hit = True
-    batch = BatchReport(command="score", files=tuple(reports))
+    batch = BatchReport(command="score", files=reports)
     if fmt == "json":
         text = score_json.render(rows)
     else:
@@ -150,7 +174,7 @@ def _print_diagnostics(batch: BatchReport) -> None:
     """Problems go to stderr as file:line:col lines, so stdout stays the report."""
     from art36.render import diagnostics as formats
 
-    problems = BatchReport(command=batch.command, files=tuple(f for f in batch.files if f.diagnostics))
+    problems = BatchReport(command=batch.command, files=list(batch.with_diagnostics()))
     if problems.files:
         _err(formats.render(problems, "text", color=formats.color_enabled(os.environ, sys.stderr.isatty())))
 
@@ -159,7 +183,7 @@ def _finish_check(batch: BatchReport, fmt: str, output: Path | None, strict: boo
     from art36.render import diagnostics as formats
 
     fmt, color = formats.resolve(fmt, os.environ, output is None and sys.stdout.isatty())
-    out.write(formats.render(batch, fmt, color=color, strict=strict), output)
+    out.write(formats.render_chunks(batch, fmt, color=color, strict=strict), output)
     _err(formats.summary(batch))
     return for_batch(batch, strict=strict)
 
@@ -177,8 +201,9 @@ def validate(
     progress: bool,
 ) -> int:
     job_list, reports = _inputs(paths, output, checklists)
-    reports += [_filtered(r, select, ignore) for r in _run(_validate_job, job_list, jobs, progress, "validating")]
-    return _finish_check(BatchReport(command="validate", files=tuple(reports)), fmt, output, strict)
+    for job, report in zip(job_list, _run(_validate_job, job_list, jobs, progress, "validating"), strict=True):
+        reports.append(_filtered(report, select, ignore), job.display)
+    return _finish_check(BatchReport(command="validate", files=reports), fmt, output, strict)
 
 
 @_usage_errors
@@ -208,8 +233,8 @@ def lint(
             reports.append(lint_text(job.text, job.display, **options))
         else:
             assert job.path is not None
-            reports.append(lint_file(job.path, job.display, **options))
-    return _finish_check(BatchReport(command="lint", files=tuple(reports)), fmt, output, strict)
+            reports.append(lint_file(Path(job.path), job.display, **options))
+    return _finish_check(BatchReport(command="lint", files=reports), fmt, output, strict)
 
 
 def explain(code: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -12,21 +13,25 @@ class OutputError(Exception):
     """The output cannot be written where asked (maps to exit code 2)."""
 
 
-def check_target(output: Path | None, inputs: list[Path]) -> None:
+def check_target(output: Path | None, inputs: Iterable[str]) -> None:
     """Refuse, before any work is done, to write over an input file."""
     if output is None:
         return
     target = output.resolve()
     for item in inputs:
-        if item.resolve() == target:
+        # Only an input with the output's name (or a link) can resolve to it; skip the realpath for the rest.
+        if (os.path.basename(item) == target.name or os.path.islink(item)) and Path(item).resolve() == target:
             raise OutputError(f"refusing to overwrite input file {output}")
     if target.is_dir():
         raise OutputError(f"{output} is a directory")
 
 
-def write(text: str, output: Path | None) -> None:
+def write(text: str | Iterable[str], output: Path | None) -> None:
+    """Write ``text`` (or its pieces, in order) to stdout or atomically to ``output``."""
+    pieces = [text] if isinstance(text, str) else text
     if output is None:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
     folder = output.parent if str(output.parent) else Path(".")
@@ -34,7 +39,8 @@ def write(text: str, output: Path | None) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, output)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from art36.render.diagnostics import RenderOptions, encodable, ordered
@@ -51,6 +52,21 @@ class JsonFormat:
     """Pretty-printed, UTF-8 (not \\u-escaped), keys in a fixed order, one trailing newline."""
 
     def render(self, batch: BatchReport, options: RenderOptions) -> str:
+        return "".join(self.chunks(batch, options))
+
+    def chunks(self, batch: BatchReport, options: RenderOptions) -> Iterator[str]:
+        """The same text as ``json.dumps(report_record(batch), indent=2)``, one file at a time (flat memory)."""
         import json
 
-        return json.dumps(report_record(batch), indent=2, ensure_ascii=False) + "\n"
+        head = report_record(batch.__class__(tool=batch.tool, command=batch.command, files=()))
+        head["summary"] = {"files": len(batch.files), "errors": batch.errors, "warnings": batch.warnings}
+        text = json.dumps(head, indent=2, ensure_ascii=False)
+        before, after = text.rsplit('"files": []', 1)
+        if not batch.files:
+            yield text + "\n"
+            return
+        yield before + '"files": [\n'
+        for i, report in enumerate(batch.files):
+            record = json.dumps(file_record(report), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+            yield ("    " if i == 0 else ",\n    ") + record
+        yield "\n  ]" + after + "\n"

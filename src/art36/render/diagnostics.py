@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -60,15 +60,30 @@ AUTO = "auto"
 FORMAT_CHOICES: tuple[str, ...] = (AUTO, *FORMATS)
 
 
-def render(batch: BatchReport, fmt: str, *, color: bool = False, strict: bool = False) -> str:
-    """The whole report in format ``fmt`` (a key of :data:`FORMATS`; resolve ``auto`` first with :func:`resolve`)."""
+def _renderer(fmt: str) -> DiagnosticFormat:
     if fmt == AUTO:
         raise ValueError("resolve the 'auto' format first (see resolve())")
     try:
         spec = FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
-    return spec.load().render(batch, RenderOptions(color=color, strict=strict))
+    return spec.load()
+
+
+def render(batch: BatchReport, fmt: str, *, color: bool = False, strict: bool = False) -> str:
+    """The whole report in format ``fmt`` (a key of :data:`FORMATS`; resolve ``auto`` first with :func:`resolve`)."""
+    return _renderer(fmt).render(batch, RenderOptions(color=color, strict=strict))
+
+
+def render_chunks(batch: BatchReport, fmt: str, *, color: bool = False, strict: bool = False) -> Iterator[str]:
+    """The same text as :func:`render`, in pieces where the format can stream (so big batches stay small)."""
+    renderer = _renderer(fmt)
+    options = RenderOptions(color=color, strict=strict)
+    chunks = getattr(renderer, "chunks", None)
+    if chunks is not None:
+        yield from chunks(batch, options)
+    else:
+        yield renderer.render(batch, options)
 
 
 # --- choosing a format -----------------------------------------------------------------------------
@@ -100,7 +115,7 @@ def summary(batch: BatchReport) -> str:
     total = len(batch.files)
     if total == 0:
         return "no files checked"
-    with_problems = sum(1 for f in batch.files if f.diagnostics)
+    with_problems = sum(1 for _ in batch.with_diagnostics())
     if with_problems == 0:
         return f"{_count(total, 'file')} checked, no problems"
     infos = len(batch.diagnostics()) - batch.errors - batch.warnings
