@@ -93,8 +93,27 @@ def _tree_rss_kb(root: int, page_kb: int) -> int:
 
 
 def run(cmd: list[str], *, cwd: Path | None = None, stdout: Any = subprocess.DEVNULL, sample: bool = False,
-        env: dict[str, str] | None = None) -> Run:
-    """Run ``cmd`` to completion; wall, CPU and memory of it alone (not of earlier children)."""
+        env: dict[str, str] | None = None, own_figures: bool = False) -> Run:
+    """Run ``cmd`` to completion; wall, CPU and memory of it alone (not of earlier children).
+
+    With ``own_figures`` the command runs under ``maxrss.py``, which reports the command's own wall, CPU and peak
+    RSS: measured from here, ``ru_maxrss`` would start at this (large) process's size, inherited at fork.
+    """
+    report: Path | None = None
+    if own_figures:
+        fd, name = tempfile.mkstemp(prefix="art36-bench-", suffix=".json")
+        os.close(fd)
+        report = Path(name)
+        cmd = [sys.executable, str(HERE / "maxrss.py"), str(report), *cmd]
+    result = _run(cmd, cwd=cwd, stdout=stdout, sample=sample, env=env)
+    if report is not None:
+        own = json.loads(report.read_text())
+        report.unlink()
+        result = Run(own["wall"], own["cpu"], own["maxrss_kb"], result.rc, result.tree_peak_kb)
+    return result
+
+
+def _run(cmd: list[str], *, cwd: Path | None, stdout: Any, sample: bool, env: dict[str, str] | None) -> Run:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE if not sample else subprocess.DEVNULL,
                             env=env)
@@ -227,14 +246,14 @@ def bench_size(n: int, corpus: Path, work: Path, args: argparse.Namespace, art36
             tool = tools[name]
             if name in SLOW_TOOLS and tool.runs and tool.runs[0].wall > args.slow_seconds:
                 continue  # one run of a multi-minute tool is precise enough; noise is small relative to it
-            parts = [run(cmd, cwd=corpus) for cmd in cmds]
+            parts = [run(cmd, cwd=corpus, own_figures=True) for cmd in cmds]
             factor = scale if name in SLOW_TOOLS else 1  # only yamllint and check-jsonschema are sampled
             wall = sum(p.wall for p in parts) * factor
             cpu = sum(p.cpu for p in parts) * factor
             tool.runs.append(Run(wall, cpu, max(p.maxrss_kb for p in parts), max(p.rc for p in parts)))
             print(f"  N={n} round {round_no + 1}: {name:<17} {wall:8.2f} s wall {cpu:8.2f} s CPU", flush=True)
     # Memory of the whole art36 process tree (parent + workers), sampled: one extra, untimed run.
-    mem = run(commands["art36"][0], cwd=corpus, sample=True)
+    mem = run(commands["art36"][0], cwd=corpus, sample=True, own_figures=True)
     tools["art36"].note = f"process-tree peak {mem.tree_peak_kb / 1024:.0f} MB (sampled)"
     tools["art36"].runs[0].tree_peak_kb = mem.tree_peak_kb
     return tools
