@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from art36 import documents, rules, scoring
-from art36.catalog import Catalog, LoadedChecklist
+from art36.catalog import Catalog, LoadedChecklist, builtin_names
 from art36.models.common import text_in
 from art36.models.diagnostic import Diagnostic, FileReport, Severity
 from art36.models.result import ChecklistRef, EvidenceRecord, ReviewResult
@@ -35,12 +35,7 @@ class Outcome:
     classification: str = ""
 
 
-@dataclass
-class _State:
-    catalog: Catalog = field(default_factory=Catalog)
-
-
-_STATE = _State()  # one catalog per process, so each checklist is parsed once per worker
+_CATALOG = Catalog()  # one per process, so each checklist is parsed once per worker
 
 
 def _resolve(job: Job, loaded: documents.Loaded[SystemDescription]) -> tuple[list[LoadedChecklist], list[Diagnostic]]:
@@ -52,7 +47,7 @@ def _resolve(job: Job, loaded: documents.Loaded[SystemDescription]) -> tuple[lis
     found: list[LoadedChecklist] = []
     problems: list[Diagnostic] = []
     for i, ref in enumerate(refs):
-        resolved = _STATE.catalog.resolve(ref, relative)
+        resolved = _CATALOG.resolve(ref, relative)
         if isinstance(resolved, LoadedChecklist):
             if all(c.checklist.id != resolved.checklist.id for c in found):
                 found.append(resolved)
@@ -63,7 +58,7 @@ def _resolve(job: Job, loaded: documents.Loaded[SystemDescription]) -> tuple[lis
             rules.UNKNOWN_CHECKLIST.at(
                 location,
                 f"checklist '{ref}' cannot be used" + (f": {detail}" if detail else ": not built in and not a file"),
-                hint="built-in checklists: " + ", ".join(_builtin_ids()),
+                hint="built-in checklists: " + ", ".join(builtin_names()),
             )
         )
     return found, problems
@@ -72,12 +67,6 @@ def _resolve(job: Job, loaded: documents.Loaded[SystemDescription]) -> tuple[lis
 def _folder(job: Job) -> Path | None:
     """The folder of the system file: relative paths (checklists, evidence) start there."""
     return Path(os.path.dirname(job.path) or ".") if job.path is not None else None
-
-
-def _builtin_ids() -> list[str]:
-    from art36.catalog import builtin_names
-
-    return builtin_names()
 
 
 def _evidence(system: SystemDescription, base: Path | None) -> tuple[EvidenceRecord, ...]:

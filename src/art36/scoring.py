@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from art36.conditions import Truth, as_choices, evaluate, lookup_in, risk_of
+from art36.conditions import Truth, evaluate, lookup_in, risk_of
 from art36.models.checklist import Checklist, ContextProfile, Criterion, ScoringModel
 from art36.models.common import RiskLevel, Verdict, text_in
 from art36.models.result import (
@@ -276,7 +276,7 @@ def _condition_reason(checklists: Sequence[Checklist], result: CriterionResult) 
     return f"{reason} by default"
 
 
-__all__ = ["as_choices", "evaluate_use", "worst_use"]
+__all__ = ["evaluate_use", "worst_use"]
 
 
 def worst_use(uses: Sequence[UseResult]) -> UseResult:
