@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from art36 import documents
+from art36 import load
 from art36.models.checklist import Checklist
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 @pytest.fixture(scope="session")
 def mini() -> Checklist:
-    loaded = documents.load((FIXTURES / "mini-checklist.yaml").read_text(), "mini-checklist.yaml", Checklist)
+    loaded = load.load((FIXTURES / "mini-checklist.yaml").read_text(), "mini-checklist.yaml", Checklist)
     assert loaded.diagnostics == [], loaded.diagnostics
     assert loaded.model is not None
     return loaded.model

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from art36 import catalog, documents
+from art36 import catalog, load
 from art36.conditions import risk_of
 from art36.lint import lint_text
 from art36.models.checklist import Checklist, RedLineBasis
@@ -24,7 +24,7 @@ PREFIX = {"mhc": "mhc.", "art36-core": "core."}
 def _load(name: str) -> Checklist:
     text = catalog.builtin_text(name)
     assert text is not None, f"built-in checklist {name} not found in the package"
-    loaded = documents.load(text, f"{name}.yaml", Checklist)
+    loaded = load.load(text, f"{name}.yaml", Checklist)
     assert loaded.diagnostics == [], [f"{d.location} {d.code} {d.message}" for d in loaded.diagnostics]
     assert loaded.model is not None
     return loaded.model

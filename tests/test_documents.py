@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from art36 import documents
+from art36 import load
 from art36.models.system import SystemDescription
 
 HEAD = "name: X\nclassification: U\nchecklists: [mhc]\nuses:\n  - id: a\n"
 
 
 def problems(text: str) -> list[tuple[str, int, int, str, str, str]]:
-    loaded = documents.load(text, "f.yaml", SystemDescription)
+    loaded = load.load(text, "f.yaml", SystemDescription)
     return [
         (d.code, d.location.line, d.location.column, d.location.yaml_path, d.message, d.hint)
         for d in loaded.diagnostics
@@ -21,12 +21,12 @@ def problems(text: str) -> list[tuple[str, int, int, str, str, str]]:
 
 
 def test_valid_document_has_no_problems():
-    loaded = documents.load(HEAD, "f.yaml", SystemDescription)
+    loaded = load.load(HEAD, "f.yaml", SystemDescription)
     assert loaded.diagnostics == [] and loaded.model is not None and loaded.model.uses[0].id == "a"
 
 
 def test_duplicate_key_is_an_error_and_the_model_is_withheld():
-    loaded = documents.load(
+    loaded = load.load(
         "name: X\nname: Y\nclassification: U\nchecklists: [m]\nuses: [{id: a}]\n", "f.yaml", SystemDescription
     )
     [diag] = loaded.diagnostics
@@ -85,9 +85,9 @@ def test_document_must_be_a_mapping(text, found):
 def test_non_utf8_file_and_missing_file(tmp_path: Path):
     bad = tmp_path / "latin1.yaml"
     bad.write_bytes("name: X\ndeveloper: Soci\xe9t\xe9\n".encode("latin-1"))
-    [diag] = documents.load_file(bad, "latin1.yaml", SystemDescription).diagnostics
+    [diag] = load.load_file(bad, "latin1.yaml", SystemDescription).diagnostics
     assert (diag.code, diag.location.line, diag.location.column) == ("F002", 2, 16)
-    [diag] = documents.load_file(tmp_path / "nope.yaml", "nope.yaml", SystemDescription).diagnostics
+    [diag] = load.load_file(tmp_path / "nope.yaml", "nope.yaml", SystemDescription).diagnostics
     assert diag.code == "F001"
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from art36 import documents
+from art36 import load
 from art36.cli.app import main
 from art36.models.common import Verdict
 from art36.models.diagnostic import Severity
-from art36.models.result import ReviewResult
+from art36.models.review import ReviewResult
 from art36.models.system import SystemDescription
 from art36.pipeline import Job, run
 
@@ -73,7 +73,7 @@ def test_the_example_set_is_what_this_test_expects():
 def test_example_loads_cleanly(name):
     text = (EXAMPLES / name).read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../schemas/system.schema.json"
-    loaded = documents.load(text, name, SystemDescription)
+    loaded = load.load(text, name, SystemDescription)
     assert loaded.diagnostics == []
     system = loaded.model
     assert system is not None

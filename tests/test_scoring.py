@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from art36.models.common import RiskLevel, Verdict
-from art36.models.result import Status
+from art36.models.review import Status
 from art36.scoring import evaluate_use, worst_use
 
 GOOD = {
@@ -154,7 +154,7 @@ def test_answer_that_fits_no_option_counts_as_unknown(mini):
 
 
 def test_worst_use_decides():
-    from art36.models.result import UseResult
+    from art36.models.review import UseResult
 
     a = UseResult(id="a", verdict=Verdict.APPROVABLE, score=90)
     b = UseResult(id="b", verdict=Verdict.NOT_APPROVABLE, score=95)

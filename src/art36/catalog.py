@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from art36 import documents
+from art36 import load
 from art36.models.checklist import Checklist
 from art36.models.diagnostic import Diagnostic
 
@@ -56,7 +56,7 @@ class Catalog:
 
     def _load(self, ref: str, key: str) -> LoadedChecklist | list[Diagnostic]:
         if _is_path(ref):
-            text, problem = documents.read_text(Path(key), ref)
+            text, problem = load.read_text(Path(key), ref)
             if text is None:
                 return [problem] if problem else []
             display = ref
@@ -65,7 +65,7 @@ class Catalog:
             if text is None:
                 return []
             display = f"<builtin>/{ref}.yaml"
-        loaded = documents.load(text, display, Checklist)
+        loaded = load.load(text, display, Checklist)
         if loaded.model is None or loaded.diagnostics:
             return loaded.diagnostics
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -7,13 +7,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from art36 import documents, rules, scoring
+from art36 import load, rules, scoring
 from art36.catalog import Catalog, LoadedChecklist, builtin_names
+from art36.checks.system import check_system
 from art36.models.common import text_in
 from art36.models.diagnostic import Diagnostic, FileReport, Severity
-from art36.models.result import ChecklistRef, EvidenceRecord, ReviewResult
+from art36.models.review import ChecklistRef, EvidenceRecord, ReviewResult
 from art36.models.system import SystemDescription
-from art36.validate import check_system
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Outcome:
 _CATALOG = Catalog()  # one per process, so each checklist is parsed once per worker
 
 
-def _resolve(job: Job, loaded: documents.Loaded[SystemDescription]) -> tuple[list[LoadedChecklist], list[Diagnostic]]:
+def _resolve(job: Job, loaded: load.Loaded[SystemDescription]) -> tuple[list[LoadedChecklist], list[Diagnostic]]:
     system = loaded.model
     assert system is not None
     refs = job.checklists or system.checklists
@@ -91,10 +91,10 @@ def _evidence(system: SystemDescription, base: Path | None) -> tuple[EvidenceRec
 def run(job: Job, *, score: bool = True) -> Outcome:
     """Validate one system file and, if it has no errors and ``score`` is set, review it. Never raises."""
     if job.text is not None:
-        loaded = documents.load(job.text, job.display, SystemDescription)
+        loaded = load.load(job.text, job.display, SystemDescription)
     else:
         assert job.path is not None
-        loaded = documents.load_file(job.path, job.display, SystemDescription)
+        loaded = load.load_file(job.path, job.display, SystemDescription)
     diagnostics = list(loaded.diagnostics)
     result = None
     system = loaded.model

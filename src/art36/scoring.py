@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from art36.conditions import Truth, evaluate, lookup_in, risk_of
 from art36.models.checklist import Checklist, ContextProfile, Criterion, ScoringModel
 from art36.models.common import RiskLevel, Verdict, text_in
-from art36.models.result import (
+from art36.models.review import (
     ChecklistScore,
     CriterionResult,
     FiredRedLine,

@@ -8,8 +8,8 @@ from diag_cases import loc
 
 from art36 import rules
 from art36.models.diagnostic import BatchReport, FileReport
-from art36.render.diag_github import escape_data, escape_property
 from art36.render.diagnostics import render
+from art36.render.diagnostics.github import escape_data, escape_property
 
 COMMAND = re.compile(r"^::(error|warning|notice) ((?:[a-z]+=[^,:]*)(?:,[a-z]+=[^,:]*)*)::(.*)$")
 

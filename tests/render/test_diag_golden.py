@@ -14,8 +14,8 @@ import pytest
 
 from art36 import __version__
 from art36.models.diagnostic import BatchReport
-from art36.render.diag_junit import JUnitFormat
 from art36.render.diagnostics import RenderOptions, render
+from art36.render.diagnostics.junit import JUnitFormat
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -12,8 +12,8 @@ from diag_cases import HOSTILE_MESSAGES, loc
 
 from art36 import __version__, rules
 from art36.models.diagnostic import BatchReport, FileReport
-from art36.render.diag_junit import JUnitFormat, xml_text
 from art36.render.diagnostics import RenderOptions, render
+from art36.render.diagnostics.junit import JUnitFormat, xml_text
 
 xmlschema = pytest.importorskip("xmlschema")
 

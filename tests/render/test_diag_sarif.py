@@ -12,9 +12,9 @@ from diag_cases import SCHEMAS, loc
 
 from art36 import __version__, rules
 from art36.models.diagnostic import BatchReport, FileReport
-from art36.render import diag_sarif
-from art36.render.diag_sarif import artifact_location
 from art36.render.diagnostics import render
+from art36.render.diagnostics import sarif as diag_sarif
+from art36.render.diagnostics.sarif import artifact_location
 
 jsonschema = pytest.importorskip("jsonschema")
 

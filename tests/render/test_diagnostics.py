@@ -54,7 +54,7 @@ def test_render_rejects_unknown_and_unresolved_formats(sample_batch) -> None:
 def test_importing_the_registry_stays_cheap() -> None:
     code = (
         "import sys, art36.render.diagnostics as d; d.FORMAT_CHOICES; "
-        "print(sorted(m for m in ('rich', 'xml.etree.ElementTree', 'art36.render.diag_text', 'art36.rules') "
+        "print(sorted(m for m in ('rich', 'xml.etree.ElementTree', 'art36.render.diagnostics.text', 'art36.rules') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -130,7 +130,7 @@ def score(
     progress: bool,
 ) -> int:
     from art36.models.common import Verdict
-    from art36.render import score_json
+    from art36.render.review import json as score_json
 
     job_list, reports = _inputs(paths, output, checklists)
     rows = []
@@ -148,7 +148,7 @@ def score(
     if fmt == "json":
         text = score_json.render(rows)
     else:
-        from art36.render import score_table
+        from art36.render.review import table as score_table
 
         text = score_table.render(rows, color=_color(output), width=_width())
     _print_diagnostics(batch)

@@ -19,7 +19,7 @@ def lint_text(
 ) -> FileReport:
     """Every problem in one checklist document, filtered by ``select``/``ignore`` code prefixes. Never raises."""
     # Imported here so that importing art36.lint (which registering the rules does) stays cheap.
-    from art36 import documents
+    from art36 import load
     from art36.lint import checks
     from art36.lint.context import LintContext
     from art36.models.checklist import Checklist
@@ -28,7 +28,7 @@ def lint_text(
     def wanted(code: str) -> bool:
         return selected(code, select, ignore)
 
-    loaded = documents.load(text, display, Checklist)
+    loaded = load.load(text, display, Checklist)
     found: list[Diagnostic] = [d for d in loaded.diagnostics if wanted(d.code)]
     if loaded.model is not None:
         found.extend(checks.run(LintContext(loaded.model, loaded), wanted, run_tests=run_tests))
@@ -44,10 +44,10 @@ def lint_file(
     run_tests: bool = True,
 ) -> FileReport:
     """Read ``path`` (shown as ``display``) and lint it; an unreadable file gives a one-diagnostic report."""
-    from art36 import documents
+    from art36 import load
     from art36.rules import selected
 
-    text, problem = documents.read_text(path, display)
+    text, problem = load.read_text(path, display)
     if text is None:
         shown = (problem,) if problem is not None and selected(problem.code, select, ignore) else ()
         return FileReport(file=display, diagnostics=shown, kind="checklist")

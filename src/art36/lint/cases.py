@@ -8,7 +8,7 @@ from art36.lint import rules
 from art36.lint.context import LintContext, Loc
 from art36.models.checklist import ChecklistTest
 from art36.models.diagnostic import Diagnostic
-from art36.models.result import Status, UseResult
+from art36.models.review import Status, UseResult
 
 _STATUSES = {s.value for s in Status}
 

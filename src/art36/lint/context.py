@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from art36.documents import Loaded
+from art36.load import Loaded
 from art36.models.checklist import Checklist, Criterion
 from art36.models.condition import Condition
 from art36.models.diagnostic import Location

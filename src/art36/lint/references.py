@@ -11,7 +11,7 @@ from art36.lint.context import LintContext, leaves_at
 from art36.models.checklist import AnswerType, Criterion
 from art36.models.condition import ScalarValue
 from art36.models.diagnostic import Diagnostic
-from art36.models.result import Status
+from art36.models.review import Status
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, AnswerValue
 
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from art36 import __version__
-from art36.render.diag_text import diagnostic_lines
 from art36.render.diagnostics import RenderOptions, encodable, ordered
+from art36.render.diagnostics.text import diagnostic_lines
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from art36.models.diagnostic import FileReport
-from art36.models.result import ReviewResult, UseResult
+from art36.models.review import ReviewResult, UseResult
 
 
 def _use(use: UseResult, *, detail: bool) -> dict[str, Any]:

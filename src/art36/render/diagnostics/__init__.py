@@ -43,7 +43,7 @@ class FormatSpec:
 
 
 def _spec(name: str, description: str, attr: str) -> tuple[str, FormatSpec]:
-    return name, FormatSpec(name, description, f"art36.render.diag_{name}", attr)
+    return name, FormatSpec(name, description, f"art36.render.diagnostics.{name}", attr)
 
 
 #: Every output format by name; the CLI's ``--format`` choices are ``FORMAT_CHOICES``.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from art36 import rules
 from art36.conditions import Truth, as_choices, evaluate, lookup_in
-from art36.documents import Loaded
+from art36.load import Loaded
 from art36.models.checklist import AnswerType, Checklist, Criterion
 from art36.models.diagnostic import Diagnostic
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, Answer, SystemDescription

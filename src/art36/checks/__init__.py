@@ -1,0 +1,1 @@
+"""Semantic checks of system files against their checklists."""
