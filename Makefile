@@ -15,9 +15,10 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/art36 score examples/*.yaml
 
-## test: install, then lint the code and checklists and run the test suite
+## test: install, then lint the code, type-check src/ strictly, lint the checklists and run the test suite
 test: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/art36 lint --builtin --format text
 	$(BIN)/python -m pytest
 

@@ -7,7 +7,7 @@ from enum import Enum
 
 from art36.models.checklist import Criterion
 from art36.models.common import RiskLevel
-from art36.models.condition import Condition
+from art36.models.condition import Condition, ScalarValue
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, AnswerValue
 
 
@@ -38,7 +38,7 @@ def _not(value: Truth) -> Truth:
     return {Truth.TRUE: Truth.FALSE, Truth.FALSE: Truth.TRUE, Truth.UNKNOWN: Truth.UNKNOWN}[value]
 
 
-def as_choices(criterion: Criterion, value: AnswerValue) -> list[str | bool] | None:
+def as_choices(criterion: Criterion, value: AnswerValue) -> list[ScalarValue] | None:
     """The option (or range) values an answer selects; None if the value fits no option."""
     values = list(value) if isinstance(value, tuple) else [value]
     if criterion.ranges:
@@ -61,7 +61,7 @@ def risk_of(criterion: Criterion, value: AnswerValue) -> RiskLevel | None:
     picked = as_choices(criterion, value)
     if not picked:
         return None
-    by_value = {c.value: c.risk_level for c in criterion.choices()}
+    by_value: dict[ScalarValue, RiskLevel] = {c.value: c.risk_level for c in criterion.choices()}
     return max((by_value[p] for p in picked), key=lambda level: level.rank)
 
 

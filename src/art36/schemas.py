@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
 from art36.models.checklist import Checklist
 from art36.models.system import SystemDescription
 
-_MODELS = {"system": SystemDescription, "checklist": Checklist}
+_MODELS: dict[str, type[BaseModel]] = {"system": SystemDescription, "checklist": Checklist}
 _TITLES = {"system": "art36 system description", "checklist": "art36 checklist"}
 
 

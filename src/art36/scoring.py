@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from art36.conditions import Truth, evaluate, lookup_in, risk_of
 from art36.models.checklist import Checklist, ContextProfile, Criterion, ScoringModel
@@ -66,7 +67,7 @@ def _criterion(
     lookup = lookup_in(checklist.criteria, answers)
     value = answers.get(criterion.id)
     max_level, required_by, _ = limits.get(criterion.id, (criterion.max_risk, "default", ""))
-    base = {
+    base: dict[str, Any] = {
         "id": criterion.id,
         "checklist": checklist.id,
         "section": section_id,
@@ -246,13 +247,13 @@ def evaluate_use(
                     f"{s.id} score {s.score:.1f} is in band '{s.band}', which allows at best {s.band_verdict}"
                 )
     conditions = tuple(ReviewCondition(criterion=c.id, reason=_condition_reason(checklists, c)) for c in below)
-    use_scores = [s.score for s in scores if s.score is not None]
-    score = sum(use_scores) / len(use_scores) if use_scores else None
+    use_scores = [c.score for c in scores if c.score is not None]
+    use_score = sum(use_scores) / len(use_scores) if use_scores else None
     return UseResult(
         id=use_id,
         title=title,
         verdict=verdict,
-        score=None if score is None else round(score, 1),
+        score=None if use_score is None else round(use_score, 1),
         profiles=tuple(profiles),
         checklists=tuple(scores),
         sections=tuple(sections),

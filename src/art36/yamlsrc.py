@@ -49,7 +49,7 @@ def _mark(m: yaml.Mark | None) -> Mark:
     return Mark(m.line + 1, m.column + 1) if m is not None else Mark(1, 1)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     """Safe loader that records duplicate keys instead of silently keeping the last one."""
 
     def __init__(self, stream: str) -> None:

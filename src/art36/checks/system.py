@@ -112,8 +112,8 @@ def check_system(
     for loc, answers, where in _answer_blocks(system):
         in_context = loc[-1] == "context"
         for cid, answer in answers.items():
-            criterion = criteria.get(cid)
-            if criterion is None:
+            found = criteria.get(cid)
+            if found is None:
                 close = difflib.get_close_matches(cid, list(criteria), n=1, cutoff=0.7)
                 out.append(
                     rules.UNKNOWN_CRITERION.at(
@@ -123,6 +123,7 @@ def check_system(
                     )
                 )
                 continue
+            criterion = found
             out.extend(_check_value(loaded, loc, criterion, answer))
             out.extend(_check_support(loaded, loc, criterion, answer, base_dir))
             if criterion.context and not in_context:

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar, overload
+from typing import Any, TypeVar, overload
 
 from art36 import discover, pipeline
 from art36.cli import output as out
@@ -223,7 +223,7 @@ def lint(
     if not paths and not builtin:
         return _usage_problem("give checklist files or directories to lint (or --builtin)")
     job_list, reports = _inputs(paths, output, kind="checklist")
-    options = {"select": select, "ignore": ignore, "run_tests": run_tests}
+    options: dict[str, Any] = {"select": select, "ignore": ignore, "run_tests": run_tests}
     if builtin:
         for name in catalog.builtin_names():
             text = catalog.builtin_text(name) or ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from art36.conditions import as_choices
 from art36.lint import rules
@@ -29,7 +30,7 @@ def undefined_references(ctx: LintContext) -> Iterator[Diagnostic]:
     known = checklist.criteria
     rule = rules.UNDEFINED_REFERENCE
 
-    def missing(name: str, loc: tuple, where: str, key: bool = False) -> Diagnostic:
+    def missing(name: str, loc: tuple[Any, ...], where: str, key: bool = False) -> Diagnostic:
         return rule.at(
             ctx.at(loc, key=key),
             f"{where} criterion '{name}', which this checklist does not define",
@@ -127,15 +128,15 @@ def unknown_values(ctx: LintContext) -> Iterator[Diagnostic]:
                     hint = "the value matches only with the same type: quote it or unquote it like the option"
                 yield rule.at(ctx.at(vloc), message, hint=hint)
     for ti, case in enumerate(checklist.tests):
-        for cid, value in case.answers.items():
-            criterion = checklist.criteria.get(cid)
-            if criterion is None:
+        for cid, answer in case.answers.items():
+            answered = checklist.criteria.get(cid)
+            if answered is None:
                 continue
-            problem = _answer_problem(criterion, value)
+            problem = _answer_problem(answered, answer)
             if problem:
                 yield rule.at(
                     ctx.at(("tests", ti, "answers", cid)),
-                    f"test case '{case.id}' answers {cid} with {_answer(value)}, which it cannot take: {problem}",
+                    f"test case '{case.id}' answers {cid} with {_answer(answer)}, which it cannot take: {problem}",
                 )
 
 

@@ -38,7 +38,7 @@ class FormatSpec:
     attr: str
 
     def load(self) -> DiagnosticFormat:
-        cls = getattr(importlib.import_module(self.module), self.attr)
+        cls: type[DiagnosticFormat] = getattr(importlib.import_module(self.module), self.attr)
         return cls()
 
 

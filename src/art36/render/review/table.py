@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -24,7 +25,7 @@ def verdict_markup(verdict: Verdict) -> str:
     return f"[{STYLE[verdict]}]{verdict.value}[/]"
 
 
-def render(rows: list[dict[str, object]], *, color: bool, width: int = 140) -> str:
+def render(rows: list[dict[str, Any]], *, color: bool, width: int = 140) -> str:
     """``rows`` are the JSON objects of score_json; the table is built from the same record."""
     table = Table(title="art36 review summary", title_justify="left", show_lines=True)
     for name in ("File", "System", "Classification", "Verdict per intended use", "Score", "Overall"):
@@ -32,7 +33,7 @@ def render(rows: list[dict[str, object]], *, color: bool, width: int = 140) -> s
     for row in rows:
         file = escape(str(row["file"]))
         if not row["valid"]:
-            errors = sum(1 for d in row["diagnostics"] if d["severity"] == "error")  # type: ignore[union-attr]
+            errors = sum(1 for d in row["diagnostics"] if d["severity"] == "error")
             table.add_row(
                 file,
                 escape(str(row.get("system") or "")),
@@ -45,7 +46,7 @@ def render(rows: list[dict[str, object]], *, color: bool, width: int = 140) -> s
         uses = "\n".join(
             f"{escape(str(u['id']))}: {verdict_markup(Verdict(u['verdict']))}"
             + (f" ({u['score']:.1f})" if u["score"] is not None else "")
-            for u in row["uses"]  # type: ignore[union-attr]
+            for u in row["uses"]
         )
         score = row["score"]
         table.add_row(
@@ -62,7 +63,7 @@ def render(rows: list[dict[str, object]], *, color: bool, width: int = 140) -> s
     for row in rows:
         if not row["valid"]:
             continue
-        for use in row["uses"]:  # type: ignore[union-attr]
+        for use in row["uses"]:
             where = escape(f"{row['file']} [{use['id']}]")
             for red in use["red_lines"]:
                 console.print(
