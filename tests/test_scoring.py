@@ -164,6 +164,7 @@ def test_worst_use_decides():
 
 # --- properties ------------------------------------------------------------------------------------
 
+
 def _options(mini):
     """For each scored criterion, its answer values in order of rising risk."""
     out = {}

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from art36 import load
+from art36 import fileio, load
 from art36.models.checklist import Checklist
 from art36.models.diagnostic import Diagnostic
 
@@ -47,12 +48,15 @@ class Catalog:
         """
         if _is_path(ref):
             path = Path(ref)
-            key = str(path if path.is_absolute() else (relative_to or Path.cwd()) / path)
+            key = os.path.abspath(path if path.is_absolute() else (relative_to or Path.cwd()) / path)
         else:
             key = f"<builtin>/{ref}"
-        if key not in self._cache:
-            self._cache[key] = self._load(ref, key)
-        return self._cache[key]
+        if key in self._cache:
+            return self._cache[key]
+        found = self._load(ref, key)
+        if isinstance(found, LoadedChecklist) or not any(d.message == fileio.IS_OUTPUT for d in found):
+            self._cache[key] = found  # the output target changes from run to run: that refusal is not kept
+        return found
 
     def _load(self, ref: str, key: str) -> LoadedChecklist | list[Diagnostic]:
         if _is_path(ref):

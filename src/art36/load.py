@@ -13,9 +13,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from art36 import rules, yamlsrc
+from art36.fileio import read_text
 from art36.models.diagnostic import Diagnostic, Location
 
 M = TypeVar("M", bound=BaseModel)
+
+__all__ = ["Loaded", "load", "load_file", "read_text", "schema_diagnostics"]
 
 
 @dataclass
@@ -32,26 +35,6 @@ class Loaded(Generic[M]):
         node, path = yamlsrc.find(self.doc.node if self.doc else None, loc, key=key)
         mark = yamlsrc.position(node)
         return Location(file=self.path, line=mark.line, column=mark.column, yaml_path=path)
-
-
-def read_text(path: str | Path, display: str) -> tuple[str | None, Diagnostic | None]:
-    """The file's text, or a diagnostic saying why it cannot be read. Never raises."""
-    try:
-        with open(path, "rb") as handle:  # a str path: pathlib would intern every file name for good
-            raw = handle.read()
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        return None, rules.FILE_UNREADABLE.at(Location(file=display), f"cannot read the file: {reason}")
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, rules.FILE_ENCODING.at(
-            Location(file=display, line=line, column=column),
-            f"found byte 0x{raw[exc.start]:02x}, which is not UTF-8",
-            hint="save the file as UTF-8",
-        )
 
 
 def load(text: str, display: str, model: type[M]) -> Loaded[M]:

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from art36 import load, rules, scoring
+from art36 import fileio, load, rules, scoring
 from art36.catalog import Catalog, LoadedChecklist, builtin_names
 from art36.checks.system import check_system
 from art36.models.common import text_in
@@ -53,6 +53,9 @@ def _resolve(job: Job, loaded: load.Loaded[SystemDescription]) -> tuple[list[Loa
                 found.append(resolved)
             continue
         location = loaded.locate(("checklists", i)) if not from_cli else loaded.locate(())
+        if any(d.message == fileio.IS_OUTPUT for d in resolved):
+            problems.append(rules.FILE_UNREADABLE.at(location, fileio.IS_OUTPUT))
+            continue
         detail = "; ".join(f"{d.location}: {d.message}" for d in resolved[:3])
         problems.append(
             rules.UNKNOWN_CHECKLIST.at(
@@ -81,7 +84,8 @@ def _evidence(system: SystemDescription, base: Path | None) -> tuple[EvidenceRec
                 digest = None
                 if base is not None:
                     try:
-                        digest = hashlib.sha256((base / item.path).read_bytes()).hexdigest()
+                        with fileio.open_input(base / item.path) as handle:
+                            digest = hashlib.file_digest(handle, "sha256").hexdigest()
                     except OSError:
                         digest = None
                 records[(cid, item.path)] = EvidenceRecord(criterion=cid, path=item.path, sha256=digest)

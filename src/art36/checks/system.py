@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from art36 import rules
+from art36 import fileio, rules
 from art36.conditions import Truth, as_choices, evaluate, lookup_in
 from art36.load import Loaded
 from art36.models.checklist import AnswerType, Checklist, Criterion
@@ -90,7 +90,9 @@ def _check_support(
             hint="add evidence: [{document: ..., path: ...}]",
         )
     for j, item in enumerate(answer.evidence):
-        if item.path and base_dir is not None and not (base_dir / item.path).is_file():
+        if item.path and base_dir is not None and fileio.is_output(base_dir / item.path):
+            yield rules.FILE_UNREADABLE.at(loaded.locate((*loc, criterion.id, "evidence", j, "path")), fileio.IS_OUTPUT)
+        elif item.path and base_dir is not None and not (base_dir / item.path).is_file():
             yield rules.EVIDENCE_FILE_NOT_FOUND.at(
                 loaded.locate((*loc, criterion.id, "evidence", j, "path")),
                 f"evidence file '{item.path}' not found",

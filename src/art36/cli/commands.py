@@ -11,7 +11,7 @@ from typing import Any, TypeVar, overload
 
 from art36 import discover, pipeline
 from art36.cli import output as out
-from art36.cli.exits import Exit, for_batch
+from art36.cli.exits import IO_CODES, Exit, for_batch
 from art36.models.diagnostic import BatchReport, FileReport, FileReports
 
 T = TypeVar("T")
@@ -58,7 +58,7 @@ def _inputs(
     Raises OutputError, before any work is done, if ``--output`` names one of the inputs.
     """
     names, missing = discover.expand([p for p in paths if p != "-"])
-    out.check_target(output, names)
+    out.check_target(output, [*names, *checklists])
     stdin = sys.stdin.read() if "-" in paths else None
     reports = FileReports(FileReport(file=d.location.file, diagnostics=(d,), kind=kind) for d in missing)
     return _Jobs(names, checklists, stdin), reports
@@ -75,6 +75,20 @@ def _usage_errors(command: Callable[..., int]) -> Callable[..., int]:
             return _usage_problem(str(exc))
 
     return run
+
+
+def _refuse_output_read(batch: BatchReport, output: Path | None) -> None:
+    """Nothing is written if the output target turned out to be an input (a checklist or evidence file)."""
+    from art36.fileio import IS_OUTPUT
+
+    if output is None:
+        return
+    for d in batch.diagnostics():
+        if d.code in IO_CODES and d.message == IS_OUTPUT:
+            raise out.OutputError(
+                f"refusing to write {out.shown(output)}: it is also an input of this run "
+                f"(used at {out.shown(str(d.location))}); nothing written"
+            )
 
 
 def _with_progress(items: Sequence[T], results: Iterator[R], enabled: bool, label: str) -> Iterator[R]:
@@ -152,6 +166,7 @@ def score(
 
         text = score_table.render(rows, color=_color(output), width=_width())
     _print_diagnostics(batch)
+    _refuse_output_read(batch, output)
     out.write(text, output)
     if gate_hit:
         _err(f"art36: at least one verdict is {fail_on} or worse (--fail-on)")
@@ -183,6 +198,7 @@ def _finish_check(batch: BatchReport, fmt: str, output: Path | None, strict: boo
     from art36.render import diagnostics as formats
 
     fmt, color = formats.resolve(fmt, os.environ, output is None and sys.stdout.isatty())
+    _refuse_output_read(batch, output)
     out.write(formats.render_chunks(batch, fmt, color=color, strict=strict), output)
     _err(formats.summary(batch))
     return for_batch(batch, strict=strict)

@@ -8,6 +8,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+# Text hygiene lives in art36.textsafe (shared by every renderer); re-exported for the diagnostic formats.
+from art36.textsafe import encodable as encodable
+from art36.textsafe import one_line as one_line
+
 if TYPE_CHECKING:
     from art36.models.diagnostic import BatchReport, Diagnostic, FileReport
 
@@ -130,32 +134,6 @@ def summary(batch: BatchReport) -> str:
 def ordered(report: FileReport) -> list[Diagnostic]:
     """A file's diagnostics in the stable order every format uses: line, column, code, then message."""
     return sorted(report.diagnostics, key=lambda d: (*d.sort_key(), d.message))
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-# C0 and C1 controls, DEL, and the bidirectional overrides ("Trojan Source") that reorder what a terminal shows.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape_char(m: re.Match[str]) -> str:
-    ch = m.group()
-    if ch in _NAMED:
-        return _NAMED[ch]
-    code = ord(ch)
-    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name (os.fsdecode's surrogateescape)
-        return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def encodable(text: str) -> str:
-    """``text`` made writable as UTF-8: lone surrogates (undecodable file-name bytes) become ``\\xNN``."""
-    return _SURROGATE.sub(_escape_char, text)
-
-
-def one_line(text: str) -> str:
-    """``text`` safe to print as part of one terminal line: controls, bidi overrides and surrogates escaped."""
-    return _UNPRINTABLE.sub(_escape_char, text)
 
 
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
