@@ -18,13 +18,13 @@ Writing (:func:`check_target`, :func:`write_atomic`)
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import secrets
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 from art36 import rules
 from art36.models.diagnostic import Diagnostic, Location
@@ -65,7 +65,7 @@ def _kind(mode: int) -> str:
 
 
 @contextlib.contextmanager
-def open_input(path: str | Path) -> Iterator[BinaryIO]:
+def open_input(path: str | Path) -> Iterator[io.BufferedReader]:
     """Open ``path`` for reading as a binary stream, refusing non-regular files and the output target.
 
     Raises :class:`InputRefused` (an ``OSError``) or the ``OSError`` of the failed open.
