@@ -26,6 +26,8 @@ test: $(BIN)/.installed
 schemas: $(BIN)/.installed
 	$(BIN)/art36 schema system > schemas/system.schema.json
 	$(BIN)/art36 schema checklist > schemas/checklist.schema.json
+	$(BIN)/art36 schema review > schemas/review.schema.json
+	$(BIN)/art36 schema score > schemas/score.schema.json
 
 ## bench: run the validation benchmark (see docs/performance.md)
 bench: $(BIN)/.installed

@@ -66,19 +66,31 @@ def test_usage_error_exits_2(capsys):
 def test_score_json_shape_and_verdicts(work, capsys):
     code, out, _ = run(capsys, "score", "systems", "--format", "json")
     assert code == 0
-    [row] = json.loads(out)
+    report = json.loads(out)
+    assert (report["version"], report["tool"], report["command"]) == (1, "art36", "score")
+    assert report["summary"]["files"] == 1 and report["summary"]["verdicts"]["approvable_with_conditions"] == 1
+    [record] = report["files"]
+    assert record["file"] == "systems/good.yaml" and record["valid"] is True and record["diagnostics"] == []
+    row = record["review"]
+    assert row["schema_version"] == 1 and row["tool"]["name"] == "art36"
     assert row["file"] == "systems/good.yaml"
     assert row["system"] == "Test system"
     assert row["classification"] == "RESTRICTED // TEST"
     assert [c["id"] for c in row["checklists"]] == ["mini"]
     assert len(row["checklists"][0]["sha256"]) == 64
-    uses = {u["id"]: u["verdict"] for u in row["uses"]}
-    assert uses == {"sea": "approvable", "town": "approvable_with_conditions"}
+    import hashlib
+
+    assert row["system_sha256"] == hashlib.sha256((work / "systems" / "good.yaml").read_bytes()).hexdigest()
+    uses = {u["id"]: u for u in row["uses"]}
+    assert {k: u["verdict"] for k, u in uses.items()} == {"sea": "approvable", "town": "approvable_with_conditions"}
     assert row["verdict"] == "approvable_with_conditions" and row["deciding_use"] == "town"
-    assert {"id", "score"} <= set(row["sections"][0])
-    assert {"id", "status", "answer", "risk_level", "max_level"} <= set(row["criteria"][0])
-    assert {c["criterion"] for c in row["conditions"]} == {"t.abort"}
-    assert row["red_lines"] == []
+    assert not {"sections", "criteria", "red_lines", "conditions"} & set(row)  # the deciding use is not repeated
+    town = uses["town"]
+    assert {"id", "score"} <= set(town["sections"][0])
+    assert {"id", "status", "answer", "risk_level", "max_level"} <= set(town["criteria"][0])
+    assert {c["criterion"] for c in town["conditions"]} == {"t.abort"}
+    assert town["red_lines"] == []
+    assert row["reviewer"] is None and row["created_at"] is None
 
 
 def test_fail_on_gate(work, capsys):
@@ -93,10 +105,11 @@ def test_bad_file_is_reported_and_the_batch_goes_on(work, capsys):
     (work / "systems" / "b-syntax.yaml").write_text("name: [x\n")
     code, out, err = run(capsys, "score", "systems", "--format", "json")
     assert code == 1
-    rows = {r["file"]: r for r in json.loads(out)}
+    rows = {r["file"]: r for r in json.loads(out)["files"]}
     assert list(rows) == ["systems/a-broken.yaml", "systems/b-syntax.yaml", "systems/good.yaml"]
-    assert rows["systems/good.yaml"]["verdict"] == "approvable_with_conditions"
-    assert rows["systems/a-broken.yaml"]["valid"] is False
+    assert rows["systems/good.yaml"]["review"]["verdict"] == "approvable_with_conditions"
+    assert rows["systems/a-broken.yaml"]["valid"] is False and rows["systems/a-broken.yaml"]["review"] is None
+    assert {(d["code"], d["line"]) for d in rows["systems/a-broken.yaml"]["diagnostics"]} >= {("Y002", 2)}
     assert "systems/a-broken.yaml:2:1: error: key 'name' appears again" in err
     assert "systems/b-syntax.yaml:2:1: error: invalid YAML" in err
     assert "Traceback" not in err
@@ -106,7 +119,7 @@ def test_missing_path_is_an_io_error_but_the_rest_runs(work, capsys):
     code, out, err = run(capsys, "score", "nope.yaml", "systems", "--format", "json")
     assert code == 2
     assert "nope.yaml:1:1: error: no such file or directory" in err
-    assert [r["file"] for r in json.loads(out)] == ["systems/good.yaml"]
+    assert [r["file"] for r in json.loads(out)["files"]] == ["systems/good.yaml"]
 
 
 def test_table_output_escapes_markup_and_shows_classification(work, capsys):
@@ -123,7 +136,7 @@ def test_output_is_written_atomically_and_never_over_an_input(work, capsys):
     target = work / "report.json"
     code, out, _ = run(capsys, "score", "systems", "--format", "json", "--output", str(target))
     assert code == 0 and out == ""
-    assert json.loads(target.read_text())[0]["system"] == "Test system"
+    assert json.loads(target.read_text())["files"][0]["review"]["system"] == "Test system"
     assert [p.name for p in work.iterdir() if p.name.startswith(".report")] == []
     before = (work / "systems" / "good.yaml").read_text()
     code, _, err = run(capsys, "score", "systems", "--output", "systems/good.yaml")
@@ -136,7 +149,7 @@ def test_checklist_option_overrides_the_files_own(work, capsys):
     assert code == 1
     assert "checklist 'no-such-checklist' cannot be used" in err
     code, out, _ = run(capsys, "score", "systems", "--checklist", "mini-checklist.yaml", "--format", "json")
-    assert code == 0 and json.loads(out)[0]["checklists"][0]["id"] == "mini"
+    assert code == 0 and json.loads(out)["files"][0]["review"]["checklists"][0]["id"] == "mini"
 
 
 def test_evidence_files_are_hashed(work, capsys):
@@ -150,7 +163,7 @@ def test_evidence_files_are_hashed(work, capsys):
     assert code == 0
     import hashlib
 
-    [record] = json.loads(out)[0]["evidence"]
+    [record] = json.loads(out)["files"][0]["review"]["evidence"]
     assert record == {
         "criterion": "t.abort",
         "path": "trial.txt",
@@ -219,7 +232,10 @@ def test_rules_and_explain(capsys):
 
 def test_schema_commands_match_the_shipped_schema_files(capsys):
     root = Path(__file__).resolve().parents[1]
-    for which in ("system", "checklist"):
+    from art36.schemas import NAMES
+
+    assert set(NAMES) == {"system", "checklist", "review", "score"}
+    for which in NAMES:
         code, out, _ = run(capsys, "schema", which)
         assert code == 0
         assert json.loads(out) == json.loads((root / "schemas" / f"{which}.schema.json").read_text()), (
@@ -235,7 +251,7 @@ def test_unwritable_output_is_an_io_error(work, capsys):
 def test_table_lists_conditions_per_use(work, capsys):
     code, out, _ = run(capsys, "score", "systems")
     assert code == 0
-    assert "condition systems/good.yaml [town] t.abort" in " ".join(out.split())
+    assert "condition [town] t.abort" in " ".join(out.split())
     assert "[sea]" not in out.split("condition", 1)[1]  # the sea use has no conditions
 
 

@@ -154,11 +154,11 @@ def test_cli_scores_the_examples_as_json(capsys):
     code = main(["score", *paths, "--format", "json", "--no-progress"])
     out = capsys.readouterr().out
     assert code == 0
-    reports = json.loads(out)
+    reports = [f["review"] for f in json.loads(out)["files"]]
     assert len(reports) == len(paths)
     for report in reports:
         name = Path(report["file"]).name
-        assert {"file", "system", "verdict", "score", "uses", "conditions", "red_lines"} <= set(report)
+        assert {"file", "system", "verdict", "score", "uses", "checklists", "evidence", "tool"} <= set(report)
         for u in report["uses"]:
             assert Verdict(u["verdict"]) in EXPECTED_USES[name][u["id"]]
 

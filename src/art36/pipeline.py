@@ -7,12 +7,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from art36 import fileio, load, rules, scoring
+from art36 import __version__, fileio, load, rules, scoring
 from art36.catalog import Catalog, LoadedChecklist, builtin_names
 from art36.checks.system import check_system
 from art36.models.common import text_in
 from art36.models.diagnostic import Diagnostic, FileReport, Severity
-from art36.models.review import ChecklistRef, EvidenceRecord, ReviewResult
+from art36.models.review import ChecklistRef, EvidenceRecord, ReviewResult, ToolInfo
 from art36.models.system import SystemDescription
 
 
@@ -94,11 +94,14 @@ def _evidence(system: SystemDescription, base: Path | None) -> tuple[EvidenceRec
 
 def run(job: Job, *, score: bool = True) -> Outcome:
     """Validate one system file and, if it has no errors and ``score`` is set, review it. Never raises."""
-    if job.text is not None:
-        loaded = load.load(job.text, job.display, SystemDescription)
-    else:
+    text, problem = job.text, None
+    if text is None:
         assert job.path is not None
-        loaded = load.load_file(job.path, job.display, SystemDescription)
+        text, problem = load.read_text(job.path, job.display)
+    if text is None:
+        loaded: load.Loaded[SystemDescription] = load.Loaded(path=job.display, diagnostics=[problem] if problem else [])
+    else:
+        loaded = load.load(text, job.display, SystemDescription)
     diagnostics = list(loaded.diagnostics)
     result = None
     system = loaded.model
@@ -109,8 +112,9 @@ def run(job: Job, *, score: bool = True) -> Outcome:
         if found:
             diagnostics += check_system(loaded, [c.checklist for c in found], base)
         ok = not any(d.severity is Severity.ERROR for d in diagnostics)
-        if ok and score and found:
-            result = review(system, found, job.display, _evidence(system, base))
+        if ok and score and found and text is not None:
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            result = review(system, found, job.display, _evidence(system, base), digest)
     report = FileReport(
         file=job.display,
         diagnostics=tuple(sorted(diagnostics, key=lambda d: d.sort_key())),
@@ -125,7 +129,11 @@ def run(job: Job, *, score: bool = True) -> Outcome:
 
 
 def review(
-    system: SystemDescription, checklists: list[LoadedChecklist], file: str, evidence: tuple[EvidenceRecord, ...] = ()
+    system: SystemDescription,
+    checklists: list[LoadedChecklist],
+    file: str,
+    evidence: tuple[EvidenceRecord, ...] = (),
+    system_sha256: str | None = None,
 ) -> ReviewResult:
     """Score every intended use; the overall verdict is the worst use's."""
     models = [c.checklist for c in checklists]
@@ -137,7 +145,9 @@ def review(
     ]
     deciding = scoring.worst_use(uses)
     return ReviewResult(
+        tool=ToolInfo(version=__version__),
         file=file,
+        system_sha256=system_sha256,
         system=system.name,
         system_version=system.version,
         classification=system.classification,

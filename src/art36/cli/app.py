@@ -25,7 +25,22 @@ app = typer.Typer(
 )
 
 
-class ScoreFormat(StrEnum):
+def _score_format(value: str) -> str:
+    """``--format`` of `score`: a name in the score-format registry (read when the option is parsed)."""
+    from art36.render import review
+
+    if value not in review.FORMATS:
+        raise typer.BadParameter(f"'{value}' is not a score format; choose one of: {', '.join(review.FORMATS)}")
+    return value
+
+
+def _score_format_help() -> str:
+    from art36.render import review
+
+    return "Output format: " + ", ".join(review.FORMATS) + "."
+
+
+class ListFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -51,6 +66,8 @@ class VerdictName(StrEnum):
 class SchemaName(StrEnum):
     system = "system"
     checklist = "checklist"
+    review = "review"
+    score = "score"
 
 
 def _version(value: bool) -> None:
@@ -85,7 +102,9 @@ ProgressOpt = Annotated[bool, typer.Option("--progress/--no-progress", help="Pro
 def score(
     paths: PathsArg,
     checklist: ChecklistOpt = None,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.text,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", parser=_score_format, metavar="FORMAT", help=_score_format_help())
+    ] = "text",
     fail_on: Annotated[
         VerdictName | None, typer.Option("--fail-on", help="Exit 1 if any file's verdict is this bad or worse.")
     ] = None,
@@ -97,9 +116,7 @@ def score(
     from art36.cli import commands
 
     raise typer.Exit(
-        commands.score(
-            paths, tuple(checklist or ()), fmt.value, fail_on.value if fail_on else None, output, jobs, progress
-        )
+        commands.score(paths, tuple(checklist or ()), fmt, fail_on.value if fail_on else None, output, jobs, progress)
     )
 
 
@@ -159,7 +176,7 @@ def lint(
 
 @app.command("rules")
 def list_rules(
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.text,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.text,
 ) -> None:
     """List every diagnostic rule: code, name, severity, what it checks."""
     from art36.cli import commands
@@ -169,7 +186,7 @@ def list_rules(
 
 @app.command()
 def schema(which: Annotated[SchemaName, typer.Argument(help="Which format.")]) -> None:
-    """Print the JSON Schema of the system-file or checklist format (for editors and other validators)."""
+    """Print a JSON Schema: the system-file or checklist format, or a review / score report (`score --format json`)."""
     from art36.cli import commands
 
     raise typer.Exit(commands.schema(which.value))

@@ -143,28 +143,23 @@ def score(
     jobs: int,
     progress: bool,
 ) -> int:
+    from art36 import __version__
     from art36.models.common import Verdict
-    from art36.render.review import json as score_json
+    from art36.models.score_report import ScoreReport, scored_file
+    from art36.render import review as formats
 
     job_list, reports = _inputs(paths, output, checklists)
-    rows = []
+    records = []
     gate = Verdict(fail_on) if fail_on else None
     gate_hit = False
     for outcome in _run(_score_job, job_list, jobs, progress, "scoring"):
         reports.append(outcome.report)
-        if outcome.result is None:
-            rows.append(score_json.invalid_object(outcome.report, outcome.system, outcome.classification))
-            continue
-        rows.append(score_json.result_object(outcome.result, outcome.report))
-        if gate is not None and outcome.result.verdict.severity >= gate.severity:
+        records.append(scored_file(outcome.report, outcome.result, outcome.system))
+        if gate is not None and outcome.result is not None and outcome.result.verdict.severity >= gate.severity:
             gate_hit = True
     batch = BatchReport(command="score", files=reports)
-    if fmt == "json":
-        text = score_json.render(rows)
-    else:
-        from art36.render.review import table as score_table
-
-        text = score_table.render(rows, color=_color(output), width=_width())
+    report = ScoreReport.build(records, __version__)
+    text = formats.render(report, fmt, color=_color(output), width=_width(output))
     _print_diagnostics(batch)
     _refuse_output_read(batch, output)
     out.write(text, output)
@@ -179,10 +174,15 @@ def _color(output: Path | None) -> bool:
     return output is None and color_enabled(os.environ, sys.stdout.isatty())
 
 
-def _width() -> int:
+def _width(output: Path | None) -> int:
+    """The terminal's width when writing to one, else the default (80 columns)."""
     import shutil
 
-    return max(100, shutil.get_terminal_size((140, 24)).columns)
+    from art36.render.review import DEFAULT_WIDTH
+
+    if output is not None or not sys.stdout.isatty():
+        return DEFAULT_WIDTH
+    return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
 
 
 def _print_diagnostics(batch: BatchReport) -> None:

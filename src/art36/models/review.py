@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import Field
 
@@ -98,8 +100,31 @@ class EvidenceRecord(Frozen):
     sha256: str | None = None
 
 
+#: The version of the review record below. Bumped only when a key is removed or changes meaning (adding a key
+#: keeps it); a reader refuses a version it does not know rather than guessing.
+SCHEMA_VERSION = 1
+
+
+class ToolInfo(Frozen):
+    """The program that produced a review, so a result can be traced to the code that computed it."""
+
+    name: str = "art36"
+    version: str
+
+
 class ReviewResult(Frozen):
+    """The review of one system file: every intended use scored, with what it was computed from.
+
+    Traceability: the tool and its version, each checklist's id, version and sha256, the system file's sha256 and
+    each evidence file's sha256. ``reviewer`` and ``created_at`` are filled by the interactive review; ``score``
+    leaves them empty so that its output depends on its inputs only.
+    """
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    tool: ToolInfo
     file: str
+    #: sha256 of the system file's text as UTF-8 (a byte-order mark, if any, not included), stdin's too.
+    system_sha256: str | None = None
     system: str
     system_version: str = ""
     classification: str
@@ -110,3 +135,14 @@ class ReviewResult(Frozen):
     deciding_use: str
     uses: tuple[UseResult, ...] = Field(min_length=1)
     evidence: tuple[EvidenceRecord, ...] = ()
+    #: Who answered or approved the review (the interactive review asks); None when not recorded.
+    reviewer: str | None = None
+    #: When the review was recorded, with its time zone; None when not recorded.
+    created_at: datetime | None = None
+
+    def use(self, use_id: str) -> UseResult:
+        """The intended use with id ``use_id`` (KeyError if there is none)."""
+        for use in self.uses:
+            if use.id == use_id:
+                return use
+        raise KeyError(use_id)

@@ -1,0 +1,85 @@
+"""The registry of score output formats: each a small class turning the typed score report into one string.
+
+A new format is a module with a class that has ``render(report, options) -> str``, registered here with
+:func:`register` (a module path, so it is imported only when chosen); the CLI's ``score --format`` choices are the
+registry's names, so registering is all it takes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from art36.models.score_report import ScoreReport
+
+#: The width the text formats fit when the CLI knows nothing better (a file, a pipe).
+DEFAULT_WIDTH = 80
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What the CLI decided about presentation; each format uses what applies to it and ignores the rest."""
+
+    color: bool = False
+    width: int = DEFAULT_WIDTH
+
+
+class ReviewFormat(Protocol):
+    """One output format: a stateless object turning a whole score report into one string."""
+
+    def render(self, report: ScoreReport, options: RenderOptions) -> str: ...
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    """A registered format; its module is imported only when the format is used, so start-up stays cheap."""
+
+    name: str
+    description: str
+    module: str
+    attr: str
+
+    def load(self) -> ReviewFormat:
+        cls = getattr(importlib.import_module(self.module), self.attr)
+        instance: ReviewFormat = cls()
+        return instance
+
+
+#: Every score output format by name, in the order `--help` lists them; the first is the default.
+FORMATS: dict[str, FormatSpec] = {}
+
+
+def register(name: str, description: str, module: str, attr: str) -> FormatSpec:
+    """Add a format (``module`` is imported, and ``attr`` instantiated, only when the format is chosen)."""
+    if name in FORMATS:
+        raise ValueError(f"score format {name!r} is registered twice")
+    spec = FormatSpec(name, description, module, attr)
+    FORMATS[name] = spec
+    return spec
+
+
+register(
+    "text",
+    "a summary for the terminal: verdict and score per intended use, red lines, conditions",
+    "art36.render.review.text",
+    "TextFormat",
+)
+register(
+    "json",
+    "the full review of every file in one JSON document (`art36 schema score`)",
+    "art36.render.review.json",
+    "JsonFormat",
+)
+
+DEFAULT = "text"
+
+
+def render(report: ScoreReport, fmt: str, *, color: bool = False, width: int = DEFAULT_WIDTH) -> str:
+    """The whole report in format ``fmt`` (a key of :data:`FORMATS`)."""
+    try:
+        spec = FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown score format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    return spec.load().render(report, RenderOptions(color=color, width=width))
