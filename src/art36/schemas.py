@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -29,7 +30,7 @@ NAMES: tuple[str, ...] = tuple(_MODELS)
 
 def schema(which: str) -> dict[str, object]:
     # Output models are described as they are written ("serialization"); inputs as they are read.
-    mode = "serialization" if which in ("review", "score") else "validation"
+    mode: Literal["validation", "serialization"] = "serialization" if which in ("review", "score") else "validation"
     generated = _MODELS[which].model_json_schema(by_alias=True, mode=mode)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -102,7 +102,7 @@ class EvidenceRecord(Frozen):
 
 #: The version of the review record below. Bumped only when a key is removed or changes meaning (adding a key
 #: keeps it); a reader refuses a version it does not know rather than guessing.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 
 class ToolInfo(Frozen):

@@ -12,7 +12,7 @@ from art36.models.diagnostic import Diagnostic, FileReport, Severity
 from art36.models.review import ReviewResult
 
 #: The envelope's version, as in `validate --format json`. Bumped only when a key is removed or changes meaning.
-REPORT_VERSION = 1
+REPORT_VERSION: Literal[1] = 1
 
 
 class DiagnosticRecord(Frozen):
