@@ -283,3 +283,25 @@ def write_atomic(pieces: Iterable[str], output: Path) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def append_durable(path: Path, line: str) -> None:
+    """Append one line (newline added) and fsync it, so an acknowledged line survives a crash; for logs.
+
+    Raises :class:`OutputError`. Appending never rewrites what is there: earlier lines stay as they were.
+    """
+    raw = (line.rstrip("\n") + "\n").encode("utf-8", "backslashreplace")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), _mode_for(path))
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown(path)}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError(f"refusing to append to {shown(path)}: it is {_kind(info.st_mode)}")
+        os.write(fd, raw)
+        os.fsync(fd)
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown(path)}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)

@@ -55,3 +55,11 @@ def for_markup(text: str) -> str:
     from rich.markup import escape
 
     return escape(one_line(text))
+
+
+def folded(text: object) -> str:
+    """:func:`one_line` for prose: line breaks (and the spaces around them) become one space first."""
+    return one_line(_BREAK.sub(" ", str(text)).strip())
+
+
+_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")

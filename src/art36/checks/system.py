@@ -10,6 +10,7 @@ from art36 import fileio, rules
 from art36.conditions import Truth, as_choices, evaluate, lookup_in
 from art36.load import Loaded
 from art36.models.checklist import AnswerType, Checklist, Criterion
+from art36.models.common import text_in
 from art36.models.diagnostic import Diagnostic
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, Answer, SystemDescription
 
@@ -77,6 +78,8 @@ def _check_support(
     answer: Answer,
     base_dir: Path | None,
 ) -> Iterator[Diagnostic]:
+    if answer.value == UNKNOWN:  # nothing to support yet: the answer says it cannot be assessed
+        return
     if criterion.rationale_required and not answer.rationale.strip():
         yield rules.RATIONALE_MISSING.at(
             loaded.locate((*loc, criterion.id)),
@@ -153,6 +156,7 @@ def _check_uses(loaded: Loaded[SystemDescription], checklists: Sequence[Checklis
     assert system is not None
     seen: dict[str, int] = {}
     missing_reported: set[str] = set()
+    missing: list[tuple[Criterion, str]] = []
     for i, use in enumerate(system.uses):
         if use.id in seen:
             yield rules.DUPLICATE_USE.at(
@@ -182,8 +186,30 @@ def _check_uses(loaded: Loaded[SystemDescription], checklists: Sequence[Checklis
                 if criterion.applies_when is not None and evaluate(criterion.applies_when, lookup) is Truth.FALSE:
                     continue
                 missing_reported.add(criterion.id)
-                yield rules.REQUIRED_ANSWER_MISSING.at(
-                    loaded.locate(("answers",)),
-                    f"required criterion '{criterion.id}' has no answer (use '{use.id}')",
-                    hint="answer it, or answer 'unknown' to record that it cannot be assessed",
-                )
+                missing.append((criterion, use.id))
+    yield from _missing_answers(loaded, missing)
+
+
+#: More missing answers than this in one file are reported as one summary warning.
+MISSING_SUMMARY_AFTER = 5
+
+
+def _missing_answers(loaded: Loaded[SystemDescription], missing: list[tuple[Criterion, str]]) -> Iterator[Diagnostic]:
+    """One warning per missing answer, naming the question; one summary warning per file when there are many."""
+    where = loaded.locate(("answers",))
+    hint = "answer it, or answer 'unknown' to record that it cannot be assessed"
+    if len(missing) <= MISSING_SUMMARY_AFTER:
+        for criterion, use in missing:
+            yield rules.REQUIRED_ANSWER_MISSING.at(
+                where,
+                f"required criterion '{criterion.id}' has no answer (use '{use}'): {text_in(criterion.question)}",
+                hint=hint,
+            )
+        return
+    first = "; ".join(f"'{c.id}': {text_in(c.question)}" for c, _ in missing[:3])
+    rest = ", ".join(c.id for c, _ in missing[3:])
+    yield rules.REQUIRED_ANSWER_MISSING.at(
+        where,
+        f"{len(missing)} required criteria have no answer. {first}; and {len(missing) - 3} more: {rest}",
+        hint="`art36 review FILE` asks them one by one; `art36 init` writes a template with every criterion",
+    )

@@ -192,6 +192,66 @@ def schema(which: Annotated[SchemaName, typer.Argument(help="Which format.")]) -
     raise typer.Exit(commands.schema(which.value))
 
 
+class Lang(StrEnum):
+    en = "en"
+    nl = "nl"
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+@app.command()
+def review(
+    system: Annotated[
+        Path | None, typer.Argument(help="The system file to review; without it, a new one is started.")
+    ] = None,
+    checklist: ChecklistOpt = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the prompts and headings.")] = Lang.en,
+    reviewer: Annotated[str | None, typer.Option("--reviewer", help="Your name, for the answer log.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Where to save the reviewed system file (default: NAME.reviewed.yaml)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files; start over.")] = False,
+    in_place: Annotated[bool, typer.Option("--in-place", help="Save the answers into SYSTEM itself.")] = False,
+) -> None:
+    """Walk through a system file question by question; every answer is saved at once; ends in the scored review."""
+    from art36.cli import review as review_cli
+
+    settings = review_cli.Settings(system, tuple(checklist or ()), lang.value, reviewer, output, force, in_place)
+    raise typer.Exit(review_cli.run(settings))
+
+
+@app.command()
+def init(
+    checklist: Annotated[
+        list[str] | None, typer.Option("--checklist", "-c", help="Checklist id or file (default: mhc, art36-core).")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the new system file here.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a new system file with every criterion as an entry (question and options as comments, 'unknown')."""
+    from art36.cli import guide
+
+    raise typer.Exit(guide.init(tuple(checklist or ()), output, force))
+
+
+@app.command()
+def show(
+    checklist: Annotated[str, typer.Argument(help="Checklist id or file.")],
+    item: Annotated[str | None, typer.Argument(help="A criterion id or section id (default: everything).")] = None,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.text,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the texts.")] = Lang.en,
+) -> None:
+    """Show a checklist: questions, options with risk levels, conditions, context limits and red lines."""
+    from art36.cli import guide
+
+    raise typer.Exit(guide.show(checklist, item, fmt.value, lang.value))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; errors never show a traceback or a document's content."""
     try:

@@ -14,6 +14,7 @@ class Exit(IntEnum):
     FINDINGS = 1  # invalid input, errors found, or a --fail-on verdict hit
     USAGE = 2  # usage error, or a path/file that cannot be read
     INTERNAL = 3  # a bug in art36 (reported without document content)
+    STOPPED = 4  # `art36 review` stopped before the end (end of input, Ctrl-C, hang-up); every answer is saved
 
 
 IO_CODES = frozenset({"F001"})

@@ -1,0 +1,269 @@
+"""The message catalogue (English and Dutch) for prompts and report headings, with visible fallback to English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from art36.models.common import LocalizedText
+
+LANGUAGES = ("en", "nl")
+DEFAULT = "en"
+
+#: Message key -> {language: text}. Texts use str.format fields. Dutch follows the founding letter's terms
+#: (betekenisvolle menselijke controle, doelwit, tijdsduur, geografisch bereik, context, mens-machine-interactie).
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- header and navigation
+    "title": {
+        "en": "art36 review: meaningful human control",
+        "nl": "art36-toetsing: betekenisvolle menselijke controle",
+    },
+    "system": {"en": "System", "nl": "Systeem"},
+    "version": {"en": "Version", "nl": "Versie"},
+    "classification": {"en": "Classification", "nl": "Rubricering"},
+    "uses": {"en": "Intended uses", "nl": "Beoogd gebruik"},
+    "checklists": {"en": "Checklists", "nl": "Checklists"},
+    "saving_to": {
+        "en": "Answers are saved to {path} after every answer.",
+        "nl": "Antwoorden worden na elk antwoord opgeslagen in {path}.",
+    },
+    "keys": {
+        "en": "Number: choose · Enter: keep · ? guidance · b back · s skip · j jump · l open · q save and quit",
+        "nl": "Nummer: kies · Enter: behouden · ? toelichting · b terug · s overslaan · j spring · l open · q opslaan en stoppen",
+    },
+    "section": {"en": "section {k} of {n}", "nl": "onderdeel {k} van {n}"},
+    "question_k_of_n": {"en": "question {k} of {n}", "nl": "vraag {k} van {n}"},
+    "for_use": {"en": "for intended use: {use}", "nl": "voor beoogd gebruik: {use}"},
+    "option_unknown": {"en": "unknown (cannot be assessed)", "nl": "onbekend (niet te beoordelen)"},
+    "option_na": {"en": "not applicable", "nl": "niet van toepassing"},
+    "risk": {"en": "risk", "nl": "risico"},
+    "references": {"en": "References", "nl": "Bronnen"},
+    "legal_status": {"en": "legal status", "nl": "juridische status"},
+    "current": {"en": "Current answer: {value} (Enter keeps it)", "nl": "Huidig antwoord: {value} (Enter behoudt het)"},
+    "no_answer": {"en": "No answer yet.", "nl": "Nog geen antwoord."},
+    "prompt": {"en": "Answer", "nl": "Antwoord"},
+    "prompt_number": {"en": "Answer (a number{unit})", "nl": "Antwoord (een getal{unit})"},
+    "prompt_text": {"en": "Answer (text)", "nl": "Antwoord (tekst)"},
+    "prompt_multi": {"en": "Answer (one or more numbers, e.g. 1,3)", "nl": "Antwoord (een of meer nummers, bv. 1,3)"},
+    "ranges": {"en": "Bands", "nl": "Klassen"},
+    "up_to": {"en": "up to {max}", "nl": "tot en met {max}"},
+    "above": {"en": "above", "nl": "daarboven"},
+    "guidance": {"en": "Guidance", "nl": "Toelichting"},
+    "no_guidance": {"en": "This question has no guidance text.", "nl": "Bij deze vraag staat geen toelichting."},
+    "applies_when": {
+        "en": "Asked because its condition holds or is not yet known.",
+        "nl": "Gevraagd omdat de voorwaarde geldt of nog onbekend is.",
+    },
+    "rationale": {"en": "Rationale", "nl": "Motivering"},
+    "rationale_keep": {"en": "Rationale (Enter keeps: {text})", "nl": "Motivering (Enter behoudt: {text})"},
+    "rationale_expected": {
+        "en": "This criterion expects a rationale; without one the review records it as missing.",
+        "nl": "Dit criterium vraagt om een motivering; zonder motivering wordt die als ontbrekend vastgelegd.",
+    },
+    "evidence": {
+        "en": "Evidence: a file path, or doc: followed by a document reference (Enter: done)",
+        "nl": "Bewijs: een bestandspad, of doc: gevolgd door een documentverwijzing (Enter: klaar)",
+    },
+    "evidence_has": {"en": "Evidence recorded: {n} item(s).", "nl": "Vastgelegd bewijs: {n} stuk(s)."},
+    "evidence_expected": {"en": "This criterion expects evidence.", "nl": "Dit criterium vraagt om bewijs."},
+    "evidence_ok": {"en": "file found, sha256 {digest}", "nl": "bestand gevonden, sha256 {digest}"},
+    "evidence_missing": {
+        "en": "File not found: {path} (paths are relative to {base}). Try again.",
+        "nl": "Bestand niet gevonden: {path} (paden zijn relatief aan {base}). Probeer opnieuw.",
+    },
+    "saved": {"en": "saved ({ms:.0f} ms)", "nl": "opgeslagen ({ms:.0f} ms)"},
+    # --- refusals
+    "refused": {"en": "Not accepted: {why}", "nl": "Niet aanvaard: {why}"},
+    "not_an_option": {
+        "en": "'{detail}' is not one of the options; choose a number from the list.",
+        "nl": "'{detail}' is geen van de opties; kies een nummer uit de lijst.",
+    },
+    "na_not_allowed": {
+        "en": "this criterion does not allow 'not applicable'.",
+        "nl": "bij dit criterium is 'niet van toepassing' niet toegestaan.",
+    },
+    "text_empty": {"en": "give some text, or u for unknown.", "nl": "geef tekst, of u voor onbekend."},
+    "one_value": {"en": "choose one option only.", "nl": "kies maar één optie."},
+    "repeated_choice": {"en": "an option is chosen twice.", "nl": "een optie is twee keer gekozen."},
+    "nothing_to_accept": {
+        "en": "there is no answer to keep yet; choose a number, or s to skip.",
+        "nl": "er is nog geen antwoord om te behouden; kies een nummer, of s om over te slaan.",
+    },
+    "prefill_invalid": {
+        "en": "the answer in the file ('{detail}') is not valid here; choose again.",
+        "nl": "het antwoord in het bestand ('{detail}') is hier niet geldig; kies opnieuw.",
+    },
+    "nothing_back": {"en": "there is no earlier question.", "nl": "er is geen eerdere vraag."},
+    "at_end": {"en": "there is no question here.", "nl": "hier staat geen vraag."},
+    "no_such_section": {"en": "no section '{detail}'.", "nl": "geen onderdeel '{detail}'."},
+    "section_empty": {
+        "en": "no questions are asked in section '{detail}' now.",
+        "nl": "in onderdeel '{detail}' worden nu geen vragen gesteld.",
+    },
+    "no_such_step": {"en": "no open question {detail}.", "nl": "geen open vraag {detail}."},
+    "not_a_number": {"en": "'{detail}' is not a number.", "nl": "'{detail}' is geen getal."},
+    "unknown_command": {
+        "en": "'{detail}' is not an answer here; ? shows guidance, h the keys.",
+        "nl": "'{detail}' is hier geen antwoord; ? toont toelichting, h de toetsen.",
+    },
+    # --- jump / open list
+    "jump_to": {"en": "Jump to which section (number or id)?", "nl": "Naar welk onderdeel springen (nummer of id)?"},
+    "open_list": {"en": "Open questions ({n}):", "nl": "Open vragen ({n}):"},
+    "open_none": {"en": "No open questions.", "nl": "Geen open vragen."},
+    "open_more": {"en": "... and {n} more", "nl": "... en nog {n}"},
+    "end_open": {
+        "en": "End of the questions; {n} still open. Enter: finish · o: go to the first open one · l: list",
+        "nl": "Einde van de vragen; er staan er nog {n} open. Enter: afronden · o: naar de eerste open vraag · l: lijst",
+    },
+    # --- feedback
+    "appeared": {"en": "New question now applies: {what}", "nl": "Nieuwe vraag is nu van toepassing: {what}"},
+    "disappeared": {
+        "en": "Question no longer applies (answer kept, not scored): {what}",
+        "nl": "Vraag is niet meer van toepassing (antwoord bewaard, telt niet mee): {what}",
+    },
+    "limit": {
+        "en": "[{use}] {criterion}: risk {risk} is above the {max} allowed by {profile}",
+        "nl": "[{use}] {criterion}: risico {risk} ligt boven de grens {max} van {profile}",
+    },
+    "limit_default": {"en": "the criterion's default limit", "nl": "de standaardgrens van het criterium"},
+    "limit_profile": {"en": "context profile '{profile}'", "nl": "contextprofiel '{profile}'"},
+    "red_line": {
+        "en": "[{use}] RED LINE {id} ({basis}) -> {verdict}: {message}",
+        "nl": "[{use}] RODE LIJN {id} ({basis}) -> {verdict}: {message}",
+    },
+    "red_line_cleared": {
+        "en": "[{use}] red line {id} no longer applies",
+        "nl": "[{use}] rode lijn {id} is niet meer van toepassing",
+    },
+    "profile_on": {
+        "en": "[{use}] context profile now applies: {id}",
+        "nl": "[{use}] contextprofiel is nu van toepassing: {id}",
+    },
+    "profile_off": {
+        "en": "[{use}] context profile no longer applies: {id}",
+        "nl": "[{use}] contextprofiel is niet meer van toepassing: {id}",
+    },
+    "so_far": {"en": "Verdict so far", "nl": "Oordeel tot nu toe"},
+    # --- start, resume, stop
+    "resume": {
+        "en": "An unfinished review of this system was saved {when} ({n} questions done). Resume at the first open question? [Y/n]",
+        "nl": "Een onafgeronde toetsing van dit systeem is opgeslagen op {when} ({n} vragen gedaan). Verdergaan bij de eerste open vraag? [J/n]",
+    },
+    "start_over": {
+        "en": "Not resumed. To start over, run again with --force (the saved answers stay in {path}).",
+        "nl": "Niet hervat. Om opnieuw te beginnen: opnieuw starten met --force (de opgeslagen antwoorden blijven in {path}).",
+    },
+    "reviewer": {"en": "Your name (recorded in the answer log)", "nl": "Uw naam (vastgelegd in het antwoordlogboek)"},
+    "new_intro": {
+        "en": "No system file given: a new one is started. First its identity.",
+        "nl": "Geen systeembestand opgegeven: er wordt een nieuw begonnen. Eerst de identiteit.",
+    },
+    "ask_name": {"en": "Name of the system", "nl": "Naam van het systeem"},
+    "ask_version": {"en": "Version (Enter: none)", "nl": "Versie (Enter: geen)"},
+    "ask_classification": {
+        "en": "Classification marking (e.g. UNCLASSIFIED)",
+        "nl": "Rubricering (bv. ONGERUBRICEERD)",
+    },
+    "ask_use": {
+        "en": "Intended use {n}: a short title (Enter: no more uses)",
+        "nl": "Beoogd gebruik {n}: een korte titel (Enter: geen verdere)",
+    },
+    "need_use": {"en": "At least one intended use is needed.", "nl": "Er is minstens één beoogd gebruik nodig."},
+    "required": {"en": "This is required.", "nl": "Dit is verplicht."},
+    "stopped": {
+        "en": "Stopped. {n} answer(s) are saved in {path}; run the same command to resume.",
+        "nl": "Gestopt. {n} antwoord(en) staan in {path}; start dezelfde opdracht opnieuw om verder te gaan.",
+    },
+    "eof": {
+        "en": "End of input: no more answers can be read.",
+        "nl": "Einde van de invoer: er kunnen geen antwoorden meer worden gelezen.",
+    },
+    "quit": {
+        "en": "Saved. Run the same command to resume.",
+        "nl": "Opgeslagen. Start dezelfde opdracht opnieuw om verder te gaan.",
+    },
+    # --- the result
+    "result": {"en": "Review result", "nl": "Uitkomst van de toetsing"},
+    "overall": {"en": "Overall verdict", "nl": "Eindoordeel"},
+    "per_use": {"en": "Verdict per intended use", "nl": "Oordeel per beoogd gebruik"},
+    "score": {"en": "score", "nl": "score"},
+    "profiles": {"en": "Context profiles", "nl": "Contextprofielen"},
+    "basis": {"en": "Basis", "nl": "Grondslag"},
+    "red_lines": {"en": "Red lines", "nl": "Rode lijnen"},
+    "conditions": {"en": "Conditions", "nl": "Voorwaarden"},
+    "incomplete_why": {"en": "What keeps it incomplete", "nl": "Waarom onvolledig"},
+    "written": {"en": "Written: {what}", "nl": "Geschreven: {what}"},
+    "fallback_note": {
+        "en": "",
+        "nl": "{n} tekst(en) zijn nog niet vertaald en staan in het Engels, gemarkeerd met [en].",
+    },
+    # --- verdicts, risk levels, legal status
+    "verdict.out_of_scope": {"en": "out of scope", "nl": "buiten reikwijdte"},
+    "verdict.approvable": {"en": "approvable", "nl": "toelaatbaar"},
+    "verdict.approvable_with_conditions": {"en": "approvable with conditions", "nl": "toelaatbaar onder voorwaarden"},
+    "verdict.incomplete": {"en": "incomplete", "nl": "onvolledig"},
+    "verdict.not_approvable": {"en": "not approvable", "nl": "niet toelaatbaar"},
+    "verdict.prohibited": {"en": "prohibited", "nl": "verboden"},
+    "risk.none": {"en": "none", "nl": "geen"},
+    "risk.low": {"en": "low", "nl": "laag"},
+    "risk.medium": {"en": "medium", "nl": "middel"},
+    "risk.high": {"en": "high", "nl": "hoog"},
+    "risk.critical": {"en": "critical", "nl": "kritiek"},
+    "status.binding_treaty": {"en": "binding treaty", "nl": "bindend verdrag"},
+    "status.customary": {"en": "customary law", "nl": "gewoonterecht"},
+    "status.national_policy": {"en": "national policy", "nl": "nationaal beleid"},
+    "status.recommendation": {"en": "recommendation", "nl": "aanbeveling"},
+    "basis.binding_law": {"en": "binding law", "nl": "bindend recht"},
+    "basis.national_policy": {"en": "national policy", "nl": "nationaal beleid"},
+    # --- the founding letter's terms (family headings)
+    "term.mhc": {"en": "meaningful human control", "nl": "betekenisvolle menselijke controle"},
+    "term.target": {"en": "target", "nl": "doelwit"},
+    "term.duration": {"en": "duration", "nl": "tijdsduur"},
+    "term.geography": {"en": "geographic scope", "nl": "geografisch bereik"},
+    "term.context": {"en": "context", "nl": "context"},
+    "term.hmi": {"en": "human-machine interaction", "nl": "mens-machine-interactie"},
+}
+
+FALLBACK_MARK = "[en] "
+
+
+@dataclass
+class Translator:
+    """Messages and checklist texts in one language; what is missing shows in English, marked ``[en]``."""
+
+    lang: str = DEFAULT
+    #: Texts that had to fall back to English (counted once each), for a notice to the reader.
+    fallbacks: set[str] = field(default_factory=set)
+
+    def __call__(self, key: str, **fields: object) -> str:
+        entry = MESSAGES.get(key)
+        if entry is None:
+            return key
+        text = entry.get(self.lang)
+        if text is None:
+            text = entry.get(DEFAULT, key)
+            if self.lang != DEFAULT and text:
+                self.fallbacks.add(key)
+                text = FALLBACK_MARK + text
+        return text.format(**fields) if fields else text
+
+    def text(self, value: LocalizedText | None) -> str:
+        """A checklist text in this language, or in English marked ``[en]`` (then any language) if untranslated."""
+        if value is None or value == "":
+            return ""
+        if isinstance(value, str):
+            if self.lang != DEFAULT:
+                self.fallbacks.add(value)
+                return FALLBACK_MARK + value
+            return value
+        if self.lang in value:
+            return value[self.lang]
+        fallback = value.get(DEFAULT) or next(iter(value.values()), "")
+        if self.lang != DEFAULT and fallback:
+            self.fallbacks.add(fallback)
+            return FALLBACK_MARK + fallback
+        return fallback
+
+
+def missing(lang: str) -> list[str]:
+    """Message keys without a text in ``lang`` (a test keeps this empty for every supported language)."""
+    return [key for key, entry in MESSAGES.items() if lang not in entry]

@@ -1,0 +1,196 @@
+"""Render a checklist (or one section or criterion of it) as text, Markdown or JSON for `art36 show`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from art36.i18n import Translator
+from art36.models.checklist import AnswerType, Checklist, Criterion, Section
+from art36.render.checklist.describe import condition, limits_for
+from art36.textsafe import folded
+
+
+def select(checklist: Checklist, item: str | None) -> tuple[list[Section], list[Criterion]] | None:
+    """The sections and criteria to show; None if ``item`` names neither a section nor a criterion."""
+    if item is None:
+        return list(checklist.sections), [c for s in checklist.sections for c in s.criteria]
+    for section in checklist.sections:
+        if section.id == item:
+            return [section], list(section.criteria)
+    criterion = checklist.criteria.get(item)
+    if criterion is None:
+        return None
+    section_id = checklist.section_of[item]
+    return [s for s in checklist.sections if s.id == section_id], [criterion]
+
+
+def as_data(checklist: Checklist, item: str | None, tr: Translator) -> dict[str, Any]:
+    picked = select(checklist, item)
+    assert picked is not None
+    sections, criteria = picked
+    wanted = {c.id for c in criteria}
+    data: dict[str, Any] = {
+        "id": checklist.id,
+        "version": checklist.version,
+        "title": tr.text(checklist.title),
+        "languages": list(checklist.languages),
+        "sections": [],
+    }
+    for section in sections:
+        entries = []
+        for c in section.criteria:
+            if c.id not in wanted:
+                continue
+            entries.append(
+                {
+                    "id": c.id,
+                    "question": tr.text(c.question),
+                    "guidance": tr.text(c.guidance),
+                    "answer_type": c.answer_type.value,
+                    "unit": c.unit,
+                    "context": c.context,
+                    "required": c.required,
+                    "legal_status": c.legal_status.value,
+                    "references": [str(r) for r in c.references],
+                    "options": [
+                        {
+                            "value": o.value,
+                            "label": tr.text(o.label),
+                            "meaning": tr.text(o.meaning),
+                            "risk_level": o.risk_level.value,
+                        }
+                        for o in c.options
+                    ],
+                    "ranges": [
+                        {"value": r.value, "max": r.max, "label": tr.text(r.label), "risk_level": r.risk_level.value}
+                        for r in c.ranges
+                    ],
+                    "not_applicable_allowed": c.not_applicable_allowed,
+                    "rationale_required": c.rationale_required,
+                    "evidence_required": c.evidence_required,
+                    "max_risk": c.max_risk.value,
+                    "applies_when": condition(c.applies_when) if c.applies_when else None,
+                    "limits": [{"profile": p, "max_risk": m, "rationale": r} for p, m, r in limits_for(checklist, c)],
+                }
+            )
+        data["sections"].append({"id": section.id, "title": tr.text(section.title), "criteria": entries})
+    if item is None:
+        data["profiles"] = [
+            {
+                "id": p.id,
+                "title": tr.text(p.title),
+                "when": condition(p.when),
+                "limits": [{"criterion": lim.criterion, "max_risk": lim.max_risk.value} for lim in p.limits],
+            }
+            for p in checklist.profiles
+        ]
+        data["red_lines"] = [
+            {
+                "id": r.id,
+                "title": tr.text(r.title),
+                "basis": r.basis.value,
+                "verdict": r.basis.verdict.value,
+                "when": condition(r.when),
+                "message": tr.text(r.message),
+                "references": [str(x) for x in r.references],
+            }
+            for r in checklist.red_lines
+        ]
+    return data
+
+
+def render_json(checklist: Checklist, item: str | None, tr: Translator) -> str:
+    return json.dumps(as_data(checklist, item, tr), indent=2, ensure_ascii=False) + "\n"
+
+
+def _md(text: object) -> str:
+    """Markdown-escaped single line: characters that Markdown or HTML would interpret are backslash-escaped."""
+    out = folded(text)
+    for ch in "\\`*_{}[]<>()#+!|~":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def render_md(checklist: Checklist, item: str | None, tr: Translator) -> str:
+    data = as_data(checklist, item, tr)
+    lines = [f"# {_md(data['title'])} ({_md(data['id'])} {_md(data['version'])})", ""]
+    for section in data["sections"]:
+        lines += [f"## {_md(section['title'])} (`{folded(section['id'])}`)", ""]
+        for c in section["criteria"]:
+            lines += [f"### `{folded(c['id'])}`", "", _md(c["question"]), ""]
+            facts = [f"{tr('legal_status')}: {tr('status.' + c['legal_status'])}"]
+            if c["context"]:
+                facts.append("context criterion: answered per intended use")
+            if c["applies_when"]:
+                facts.append(f"asked when: {_md(c['applies_when'])}")
+            lines += ["- " + f for f in facts]
+            lines.append("")
+            if c["options"] or c["ranges"]:
+                lines += ["| value | label | risk |", "|---|---|---|"]
+                for o in c["options"] or c["ranges"]:
+                    value = o["value"] if not isinstance(o["value"], bool) else str(o["value"]).lower()
+                    lines.append(f"| `{folded(value)}` | {_md(o['label'])} | {tr('risk.' + o['risk_level'])} |")
+                lines.append("")
+            for lim in c["limits"]:
+                lines.append(f"- limit in `{folded(lim['profile'])}`: {lim['max_risk']} — {_md(lim['rationale'])}")
+            if c["references"]:
+                lines.append(f"- {tr('references')}: " + "; ".join(_md(r) for r in c["references"]))
+            lines.append("")
+    for red in data.get("red_lines", []):
+        lines += [f"## {tr('red_lines')}: `{folded(red['id'])}` → {red['verdict']}", "", _md(red["message"]), ""]
+        lines += [f"- when: {_md(red['when'])}", ""]
+    return "\n".join(lines)
+
+
+def render_text(checklist: Checklist, item: str | None, tr: Translator, width: int = 80) -> str:
+    """Readable in an 80-column terminal; every checklist text shown literally."""
+    import textwrap
+
+    data = as_data(checklist, item, tr)
+    out: list[str] = []
+
+    def say(text: str, indent: int = 0, hang: int = 2) -> None:
+        out.extend(
+            textwrap.wrap(text, width, initial_indent=" " * indent, subsequent_indent=" " * (indent + hang)) or [""]
+        )
+
+    say(f"{folded(data['title'])} ({folded(data['id'])} {folded(data['version'])})")
+    for section in data["sections"]:
+        out.append("")
+        say(f"== {folded(section['title'])} [{folded(section['id'])}]")
+        for c in section["criteria"]:
+            out.append("")
+            say(f"{folded(c['id'])}" + ("  (context: per intended use)" if c["context"] else ""))
+            say(folded(c["question"]), indent=2)
+            if c["applies_when"]:
+                say(f"asked when: {folded(c['applies_when'])}", indent=2)
+            kind = c["answer_type"]
+            if kind == AnswerType.NUMBER.value:
+                say(f"a number{(' in ' + folded(c['unit'])) if c['unit'] else ''}:", indent=2)
+            for o in c["options"] or c["ranges"]:
+                value = o["value"] if not isinstance(o["value"], bool) else str(o["value"]).lower()
+                upto = f" (up to {o['max']:g})" if o.get("max") is not None else ""
+                say(f"- {folded(value)}{upto}: {folded(o['label'])} [risk {o['risk_level']}]", indent=4)
+            extra = "unknown" + (", not_applicable" if c["not_applicable_allowed"] else "")
+            say(f"also: {extra}" + ("; text answer" if kind == "text" else ""), indent=4)
+            say(f"default limit: {c['max_risk']}", indent=2)
+            for lim in c["limits"]:
+                say(f"limit in {folded(lim['profile'])}: {lim['max_risk']} - {folded(lim['rationale'])}", indent=2)
+            if c["references"]:
+                status = tr("status." + c["legal_status"])
+                say(f"{tr('references')} ({status}): " + "; ".join(folded(r) for r in c["references"]), indent=2)
+    if data.get("profiles"):
+        out.append("")
+        say(f"== {tr('profiles')}")
+        for p in data["profiles"]:
+            say(f"- {folded(p['id'])}: {folded(p['title'])}", indent=2)
+            say(f"when: {folded(p['when'])}", indent=4)
+            say("limits: " + ", ".join(f"{folded(x['criterion'])} <= {x['max_risk']}" for x in p["limits"]), indent=4)
+    if data.get("red_lines"):
+        out.append("")
+        say(f"== {tr('red_lines')}")
+        for r in data["red_lines"]:
+            say(f"- {folded(r['id'])} ({r['basis']} -> {r['verdict']}): {folded(r['title'])}", indent=2)
+            say(f"when: {folded(r['when'])}", indent=4)
+    return "\n".join(folded(line) for line in out) + "\n"

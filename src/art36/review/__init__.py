@@ -1,0 +1,1 @@
+"""The interactive review: a pure question-flow engine, feedback, the system document and the autosaved session."""
