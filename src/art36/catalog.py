@@ -1,16 +1,22 @@
-"""Find checklists: built-in ones by id (shipped in the package), others by path; loaded once and cached."""
+"""Find checklists: built-in ones by id (shipped in the package), others by path; each parsed once per catalog.
+
+A checklist file that changes on disk is read again (its size and modification time are part of the cache key),
+so a long-lived catalog never serves a stale checklist.
+"""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from art36 import fileio, load
+from art36 import fileio, load, rules
 from art36.models.checklist import Checklist
-from art36.models.diagnostic import Diagnostic
+from art36.models.diagnostic import Diagnostic, Location
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,7 @@ def _is_path(ref: str) -> bool:
 class Catalog:
     """Resolves ``ID_OR_PATH`` references to checklists, remembering each one it has loaded."""
 
-    _cache: dict[str, LoadedChecklist | list[Diagnostic]] = field(default_factory=dict)
+    _cache: dict[tuple[str, int, int], LoadedChecklist | list[Diagnostic]] = field(default_factory=dict)
 
     def resolve(self, ref: str, relative_to: Path | None = None) -> LoadedChecklist | list[Diagnostic]:
         """A checklist, or the diagnostics explaining why it cannot be used; never raises.
@@ -48,15 +54,39 @@ class Catalog:
         """
         if _is_path(ref):
             path = Path(ref)
-            key = os.path.abspath(path if path.is_absolute() else (relative_to or Path.cwd()) / path)
+            name = os.path.abspath(path if path.is_absolute() else (relative_to or Path.cwd()) / path)
+            try:
+                info = os.stat(name)
+                key = (name, info.st_size, info.st_mtime_ns)
+            except OSError:
+                key = (name, -1, -1)
         else:
-            key = f"<builtin>/{ref}"
+            name = f"<builtin>/{ref}"
+            key = (name, 0, 0)
         if key in self._cache:
             return self._cache[key]
-        found = self._load(ref, key)
+        found = self._load(ref, name)
         if isinstance(found, LoadedChecklist) or not any(d.message == fileio.IS_OUTPUT for d in found):
             self._cache[key] = found  # the output target changes from run to run: that refusal is not kept
         return found
+
+    def resolve_all(
+        self, refs: Sequence[str], relative_to: Path | None, locate: Callable[[int], Location]
+    ) -> tuple[list[LoadedChecklist], list[Diagnostic]]:
+        """The checklists ``refs`` name (each id once), and one diagnostic per reference that cannot be used.
+
+        ``locate(i)`` says where the i-th reference is written, for the diagnostic.
+        """
+        found: list[LoadedChecklist] = []
+        problems: list[Diagnostic] = []
+        for i, ref in enumerate(refs):
+            resolved = self.resolve(ref, relative_to)
+            if isinstance(resolved, LoadedChecklist):
+                if all(c.checklist.id != resolved.checklist.id for c in found):
+                    found.append(resolved)
+                continue
+            problems.append(_unusable(ref, resolved, locate(i)))
+        return found, problems
 
     def _load(self, ref: str, key: str) -> LoadedChecklist | list[Diagnostic]:
         if _is_path(ref):
@@ -74,3 +104,22 @@ class Catalog:
             return loaded.diagnostics
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return LoadedChecklist(loaded.model, display, digest)
+
+
+def _unusable(ref: str, problems: list[Diagnostic], location: Location) -> Diagnostic:
+    """The one diagnostic for a checklist reference that cannot be used, saying why."""
+    if any(d.message == fileio.IS_OUTPUT for d in problems):
+        return rules.FILE_UNREADABLE.at(location, fileio.IS_OUTPUT)
+    names = builtin_names()
+    if problems:
+        detail = "; ".join(f"{d.location}: {d.message}" for d in problems[:3])
+        return rules.UNKNOWN_CHECKLIST.at(
+            location, f"checklist '{ref}' cannot be used: {detail}", hint=f"check it with `art36 lint {ref}`"
+        )
+    close = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return rules.UNKNOWN_CHECKLIST.at(
+        location,
+        f"checklist '{ref}' cannot be used: not built in and not a file",
+        hint=hint + "built-in checklists: " + ", ".join(names),
+    )

@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from art36 import __version__, fileio, load, rules, scoring
-from art36.catalog import Catalog, LoadedChecklist, builtin_names
+from art36 import __version__, doctype, fileio, load, rules, scoring
+from art36.catalog import Catalog, LoadedChecklist
 from art36.checks.system import check_system
 from art36.models.common import text_in
 from art36.models.diagnostic import Diagnostic, FileReport, Severity
@@ -35,36 +35,9 @@ class Outcome:
     classification: str = ""
 
 
-_CATALOG = Catalog()  # one per process, so each checklist is parsed once per worker
-
-
-def _resolve(job: Job, loaded: load.Loaded[SystemDescription]) -> tuple[list[LoadedChecklist], list[Diagnostic]]:
-    system = loaded.model
-    assert system is not None
-    refs = job.checklists or system.checklists
-    from_cli = bool(job.checklists)
-    relative = _folder(job) if not from_cli else None
-    found: list[LoadedChecklist] = []
-    problems: list[Diagnostic] = []
-    for i, ref in enumerate(refs):
-        resolved = _CATALOG.resolve(ref, relative)
-        if isinstance(resolved, LoadedChecklist):
-            if all(c.checklist.id != resolved.checklist.id for c in found):
-                found.append(resolved)
-            continue
-        location = loaded.locate(("checklists", i)) if not from_cli else loaded.locate(())
-        if any(d.message == fileio.IS_OUTPUT for d in resolved):
-            problems.append(rules.FILE_UNREADABLE.at(location, fileio.IS_OUTPUT))
-            continue
-        detail = "; ".join(f"{d.location}: {d.message}" for d in resolved[:3])
-        problems.append(
-            rules.UNKNOWN_CHECKLIST.at(
-                location,
-                f"checklist '{ref}' cannot be used" + (f": {detail}" if detail else ": not built in and not a file"),
-                hint="built-in checklists: " + ", ".join(builtin_names()),
-            )
-        )
-    return found, problems
+#: The catalog a worker uses when the caller passes none: each checklist is parsed once per process, and read
+#: again only if its file changes (see catalog.Catalog).
+DEFAULT_CATALOG = Catalog()
 
 
 def _folder(job: Job) -> Path | None:
@@ -92,25 +65,48 @@ def _evidence(system: SystemDescription, base: Path | None) -> tuple[EvidenceRec
     return tuple(records[k] for k in sorted(records))
 
 
-def run(job: Job, *, score: bool = True) -> Outcome:
-    """Validate one system file and, if it has no errors and ``score`` is set, review it. Never raises."""
+def _read(job: Job) -> tuple[str | None, load.Loaded[SystemDescription]]:
+    """The job's text (None if unreadable) and the system description loaded from it."""
     text, problem = job.text, None
     if text is None:
         assert job.path is not None
         text, problem = load.read_text(job.path, job.display)
     if text is None:
-        loaded: load.Loaded[SystemDescription] = load.Loaded(path=job.display, diagnostics=[problem] if problem else [])
-    else:
-        loaded = load.load(text, job.display, SystemDescription)
+        return None, load.Loaded(path=job.display, diagnostics=[problem] if problem else [])
+    loaded = load.load(text, job.display, SystemDescription)
+    if loaded.model is None and loaded.doc is not None:
+        other = doctype.looks_like(loaded.doc.data, "system")
+        if other is not None:  # one clear error, not one "unknown key" per checklist key
+            loaded.diagnostics[:] = [doctype.wrong_document(job.display, other, "system")]
+    return text, loaded
+
+
+def _checklists(
+    job: Job, loaded: load.Loaded[SystemDescription], catalog: Catalog
+) -> tuple[list[LoadedChecklist], list[Diagnostic]]:
+    """The checklists the job names (``--checklist``) or else the file does, and why any cannot be used."""
+    system = loaded.model
+    assert system is not None
+    if job.checklists:
+        return catalog.resolve_all(job.checklists, None, lambda i: loaded.locate(()))
+    return catalog.resolve_all(system.checklists, _folder(job), lambda i: loaded.locate(("checklists", i)))
+
+
+def run(job: Job, *, score: bool = True, catalog: Catalog | None = None) -> Outcome:
+    """Validate one system file and, if it has no errors and ``score`` is set, review it. Never raises."""
+    text, loaded = _read(job)
     diagnostics = list(loaded.diagnostics)
     result = None
     system = loaded.model
     if system is not None:
-        found, problems = _resolve(job, loaded)
+        found, problems = _checklists(job, loaded, catalog or DEFAULT_CATALOG)
         diagnostics += problems
         base = _folder(job)
         if found:
-            diagnostics += check_system(loaded, [c.checklist for c in found], base)
+            checked = check_system(loaded, [c.checklist for c in found], base)
+            if problems:  # a checklist is missing: answers to its criteria are not "unknown", only unchecked
+                checked = [d for d in checked if d.code != rules.UNKNOWN_CRITERION.code]
+            diagnostics += checked
         ok = not any(d.severity is Severity.ERROR for d in diagnostics)
         if ok and score and found and text is not None:
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -111,6 +111,18 @@ YAML_NOT_MAPPING = register(
         good="name: Goalkeeper\n",
     )
 )
+WRONG_DOCUMENT = register(
+    Rule(
+        "Y004",
+        "wrong-document",
+        _E,
+        "The file is the other kind of art36 document: a checklist given to `validate`/`score`, or a system "
+        "file given to `lint`.",
+        "any",
+        bad="# given to `art36 validate`\nid: my-checklist\nversion: 1.0.0\nsections: []\n",
+        good="# given to `art36 lint`\nid: my-checklist\nversion: 1.0.0\nsections: []\n",
+    )
+)
 
 # --- the schema (any document) ---------------------------------------------------------------------
 SCHEMA_UNKNOWN_KEY = register(

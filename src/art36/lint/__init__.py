@@ -29,6 +29,12 @@ def lint_text(
         return selected(code, select, ignore)
 
     loaded = load.load(text, display, Checklist)
+    if loaded.model is None and loaded.doc is not None:
+        from art36 import doctype
+
+        other = doctype.looks_like(loaded.doc.data, "checklist")
+        if other is not None:  # one clear error, not one "unknown key" per system-file key
+            loaded.diagnostics[:] = [doctype.wrong_document(display, other, "checklist")]
     found: list[Diagnostic] = [d for d in loaded.diagnostics if wanted(d.code)]
     if loaded.model is not None:
         found.extend(checks.run(LintContext(loaded.model, loaded), wanted, run_tests=run_tests))
