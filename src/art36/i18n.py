@@ -196,6 +196,65 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "",
         "nl": "{n} tekst(en) zijn nog niet vertaald en staan in het Engels, gemarkeerd met [en].",
     },
+    # --- report headings (art36 report)
+    "report.title": {"en": "Article 36 weapon review", "nl": "Artikel 36-wapenbeoordeling"},
+    "report.cover": {"en": "Summary", "nl": "Samenvatting"},
+    "report.system": {"en": "System", "nl": "Systeem"},
+    "report.system_version": {"en": "System version", "nl": "Systeemversie"},
+    "report.classification": {"en": "Classification", "nl": "Rubricering"},
+    "report.reviewer": {"en": "Reviewer", "nl": "Beoordelaar"},
+    "report.date": {"en": "Date of review", "nl": "Datum van beoordeling"},
+    "report.generated": {"en": "Report generated", "nl": "Rapport gemaakt"},
+    "report.tool": {"en": "Tool", "nl": "Programma"},
+    "report.checklists": {"en": "Checklists", "nl": "Checklists"},
+    "report.file": {"en": "System file", "nl": "Systeembestand"},
+    "report.overall": {"en": "Overall verdict", "nl": "Eindoordeel"},
+    "report.verdicts": {"en": "Verdict per intended use", "nl": "Oordeel per beoogd gebruik"},
+    "report.use": {"en": "Intended use", "nl": "Beoogd gebruik"},
+    "report.verdict": {"en": "Verdict", "nl": "Oordeel"},
+    "report.score": {"en": "Score", "nl": "Score"},
+    "report.basis": {"en": "Basis", "nl": "Grond"},
+    "report.deciding_use": {"en": "Deciding use", "nl": "Beslissend gebruik"},
+    "report.profiles": {"en": "Context profiles applied", "nl": "Toegepaste contextprofielen"},
+    "report.chart": {
+        "en": "Section scores against what this context requires",
+        "nl": "Scores per onderdeel tegenover wat deze context vereist",
+    },
+    "report.red_lines": {"en": "Red lines hit", "nl": "Geraakte rode lijnen"},
+    "report.refusals": {"en": "Refusals", "nl": "Weigeringen"},
+    "report.conditions": {"en": "Conditions", "nl": "Voorwaarden"},
+    "report.incomplete": {"en": "What keeps it incomplete", "nl": "Wat het onvolledig houdt"},
+    "report.reasons": {"en": "Reasons for the verdict", "nl": "Redenen voor het oordeel"},
+    "report.none": {"en": "None.", "nl": "Geen."},
+    "report.sections": {"en": "Sections", "nl": "Onderdelen"},
+    "report.criteria": {"en": "Criteria", "nl": "Criteria"},
+    "report.question": {"en": "Question", "nl": "Vraag"},
+    "report.answer": {"en": "Answer", "nl": "Antwoord"},
+    "report.rationale": {"en": "Rationale", "nl": "Motivering"},
+    "report.evidence": {"en": "Evidence", "nl": "Bewijs"},
+    "report.allowed": {"en": "Allowed in this context", "nl": "Toegestaan in deze context"},
+    "report.set_by": {"en": "set by", "nl": "bepaald door"},
+    "report.risk": {"en": "Risk of the answer", "nl": "Risico van het antwoord"},
+    "report.status": {"en": "Status", "nl": "Status"},
+    "report.points": {"en": "Points", "nl": "Punten"},
+    "report.weight": {"en": "Weight", "nl": "Gewicht"},
+    "report.required": {"en": "Required", "nl": "Verplicht"},
+    "report.sources": {"en": "Sources", "nl": "Bronnen"},
+    "report.legal_source": {"en": "Legal source", "nl": "Rechtsbron"},
+    "report.derivation": {"en": "How each number was derived", "nl": "Hoe elk getal is berekend"},
+    "report.traceability": {"en": "Traceability", "nl": "Herleidbaarheid"},
+    "report.answer_log": {"en": "Answer log", "nl": "Antwoordlogboek"},
+    "report.signatures": {"en": "Signatures", "nl": "Handtekeningen"},
+    "report.sign_reviewer": {"en": "Reviewer", "nl": "Beoordelaar"},
+    "report.sign_authority": {"en": "Approving authority", "nl": "Goedkeurende autoriteit"},
+    "report.name": {"en": "Name", "nl": "Naam"},
+    "report.signature": {"en": "Signature", "nl": "Handtekening"},
+    "report.page": {"en": "Page", "nl": "Pagina"},
+    "report.not_recorded": {"en": "not recorded", "nl": "niet vastgelegd"},
+    "report.legend_required": {"en": "required by this context", "nl": "vereist in deze context"},
+    "report.legend_conditional": {"en": "conditional criteria", "nl": "criteria met voorwaarden"},
+    "report.legend_refused": {"en": "refused criteria", "nl": "geweigerde criteria"},
+    "report.notes": {"en": "Notes", "nl": "Opmerkingen"},
     # --- verdicts, risk levels, legal status
     "verdict.out_of_scope": {"en": "out of scope", "nl": "buiten reikwijdte"},
     "verdict.approvable": {"en": "approvable", "nl": "toelaatbaar"},
@@ -267,3 +326,11 @@ class Translator:
 def missing(lang: str) -> list[str]:
     """Message keys without a text in ``lang`` (a test keeps this empty for every supported language)."""
     return [key for key, entry in MESSAGES.items() if lang not in entry]
+
+
+def t(key: str, lang: str = DEFAULT) -> str:
+    """The message ``key`` in ``lang`` (English when that language lacks it; the key itself when unknown)."""
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    return entry.get(lang) or entry.get(DEFAULT) or key

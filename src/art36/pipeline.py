@@ -12,8 +12,8 @@ from art36.catalog import Catalog, LoadedChecklist
 from art36.checks.system import check_system
 from art36.models.common import text_in
 from art36.models.diagnostic import Diagnostic, FileReport, Severity
-from art36.models.review import ChecklistRef, EvidenceRecord, ReviewResult, ToolInfo
-from art36.models.system import SystemDescription
+from art36.models.review import ChecklistRef, CitedEvidence, EvidenceRecord, ReviewResult, ToolInfo, UseResult
+from art36.models.system import Answer, SystemDescription
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,21 @@ def run(job: Job, *, score: bool = True, catalog: Catalog | None = None) -> Outc
     )
 
 
+def _with_rationale(result: UseResult, answers: dict[str, Answer]) -> UseResult:
+    """Carry each answer's rationale and cited evidence into its criterion result, so reports need no system file."""
+    criteria = []
+    for c in result.criteria:
+        answer = answers.get(c.id)
+        if answer is None or not (answer.rationale or answer.evidence):
+            criteria.append(c)
+            continue
+        cited = tuple(
+            CitedEvidence(document=e.document, path=e.path, description=e.description) for e in answer.evidence
+        )
+        criteria.append(c.model_copy(update={"rationale": answer.rationale, "evidence": cited}))
+    return result.model_copy(update={"criteria": tuple(criteria)})
+
+
 def review(
     system: SystemDescription,
     checklists: list[LoadedChecklist],
@@ -133,12 +148,11 @@ def review(
 ) -> ReviewResult:
     """Score every intended use; the overall verdict is the worst use's."""
     models = [c.checklist for c in checklists]
-    uses = [
-        scoring.evaluate_use(
-            models, {k: a.value for k, a in system.answers_for(use).items()}, use.id, text_in(use.title)
-        )
-        for use in system.uses
-    ]
+    uses = []
+    for use in system.uses:
+        answers = system.answers_for(use)
+        result = scoring.evaluate_use(models, {k: a.value for k, a in answers.items()}, use.id, text_in(use.title))
+        uses.append(_with_rationale(result, answers))
     deciding = scoring.worst_use(uses)
     return ReviewResult(
         tool=ToolInfo(version=__version__),
@@ -148,7 +162,8 @@ def review(
         system_version=system.version,
         classification=system.classification,
         checklists=tuple(
-            ChecklistRef(id=c.checklist.id, version=c.checklist.version, sha256=c.sha256) for c in checklists
+            ChecklistRef(id=c.checklist.id, version=c.checklist.version, sha256=c.sha256, source=c.source)
+            for c in checklists
         ),
         verdict=deciding.verdict,
         score=deciding.score,

@@ -192,6 +192,13 @@ def schema(which: Annotated[SchemaName, typer.Argument(help="Which format.")]) -
     raise typer.Exit(commands.schema(which.value))
 
 
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+    text = "text"
+
+
 class Lang(StrEnum):
     en = "en"
     nl = "nl"
@@ -250,6 +257,52 @@ def show(
     from art36.cli import guide
 
     raise typer.Exit(guide.show(checklist, item, fmt.value, lang.value))
+class DiffFormat(StrEnum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def report(
+    paths: Annotated[
+        list[str], typer.Argument(help="System files (scored now) or saved review JSON files (rendered as recorded).")
+    ],
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File (one input) or directory (one report per input), written atomically."
+        ),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the report's headings.")] = Lang.en,
+    checklist: ChecklistOpt = None,
+) -> None:
+    """Write a review report a board can file: Markdown, print-ready HTML, terminal text or the review JSON."""
+    from art36.cli import reporting
+
+    raise typer.Exit(reporting.report(paths, fmt.value, output, lang.value, tuple(checklist or ())))
+
+
+@app.command()
+def verify(review: Annotated[str, typer.Argument(help="A saved review JSON (`art36 report -f json`).")]) -> None:
+    """Recompute a saved review from its recorded inputs; exit 0 if it still matches the files on disk, 1 if not."""
+    from art36.cli import reporting
+
+    raise typer.Exit(reporting.verify(review))
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The earlier system file or saved review.")],
+    new: Annotated[str, typer.Argument(help="The later system file or saved review.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
+    output: OutputOpt = None,
+) -> None:
+    """What a modification changed: answers, criteria statuses, scores and verdicts between two reviews."""
+    from art36.cli import reporting
+
+    raise typer.Exit(reporting.diff(old, new, fmt.value, output))
 
 
 def main(argv: list[str] | None = None) -> int:

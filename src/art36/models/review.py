@@ -24,6 +24,14 @@ class Status(StrEnum):
     INFORMATION = "information"  # a text answer: recorded, not scored
 
 
+class CitedEvidence(Frozen):
+    """Evidence as the system file cites it for one answer (its sha256 is in ``ReviewResult.evidence``)."""
+
+    document: str = ""
+    path: str = ""
+    description: str = ""
+
+
 class CriterionResult(Frozen):
     id: str
     checklist: str
@@ -39,6 +47,9 @@ class CriterionResult(Frozen):
     #: Points earned (0-100) and how they were derived; None when excluded from the score.
     points: float | None = None
     derivation: str = ""
+    #: The reviewer's rationale and cited evidence for the answer, as recorded in the system file.
+    rationale: str = ""
+    evidence: tuple[CitedEvidence, ...] = ()
 
 
 class SectionResult(Frozen):
@@ -92,6 +103,8 @@ class ChecklistRef(Frozen):
     id: str
     version: str
     sha256: str
+    #: Where it was read: ``<builtin>/ID.yaml`` or the path as the system file (or --checklist) named it.
+    source: str = ""
 
 
 class EvidenceRecord(Frozen):

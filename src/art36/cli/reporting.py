@@ -1,0 +1,210 @@
+"""The `report`, `verify` and `diff` commands: gather inputs, call the core, render, write, pick the exit code."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from art36 import discover, reports
+from art36.cli import output as out
+from art36.cli.exits import Exit, for_batch
+from art36.models.diagnostic import BatchReport, FileReport, FileReports
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+def _stem(name: str) -> str:
+    base = os.path.basename(name)
+    for suffix in (".review.json", ".json", ".yaml", ".yml"):
+        if base.lower().endswith(suffix):
+            return base[: -len(suffix)]
+    return base
+
+
+def planned_outputs(names: list[str], folder: Path, fmt: str) -> list[Path]:
+    """One report file per input in ``folder``: ``STEM.md`` / ``.html`` / ``.txt`` / ``.review.json``, made unique."""
+    from art36.render.report import EXTENSIONS
+
+    ext = ".review.json" if fmt == "json" else EXTENSIONS[fmt]
+    taken: set[str] = set()
+    planned = []
+    for name in names:
+        stem = _stem(name) or "report"
+        candidate, n = stem + ext, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{stem}-{n}{ext}"
+        taken.add(candidate)
+        planned.append(folder / candidate)
+    return planned
+
+
+@dataclass(frozen=True)
+class _Done:
+    report: FileReport | None
+    text: str | None
+    ok: bool
+
+
+def _one(item: tuple[str, Path | None], fmt: str, lang: str, checklists: tuple[str, ...], color: bool) -> _Done:
+    """Gather, render and (when a target is given) write one report; runs in a worker for big batches."""
+    from art36.render.report import render, view
+
+    name, target = item
+    gathered = reports.gather(name, checklists)
+    if gathered.review is None:
+        return _Done(gathered.report, None, False)
+    built = view.build(
+        gathered.review,
+        gathered.checklists,
+        lang=lang,
+        now=reports.clock(),
+        answer_log=gathered.answer_log,
+        notes=gathered.notes,
+    )
+    text = render(built, gathered.review, fmt, color=color)
+    if target is None:
+        return _Done(gathered.report, text, True)
+    try:
+        out.write(text, target)
+    except out.OutputError as exc:
+        _err(f"art36: error: {exc}")
+        return _Done(gathered.report, None, False)
+    return _Done(gathered.report, None, True)
+
+
+def report(paths: list[str], fmt: str, output: Path | None, lang: str, checklists: tuple[str, ...]) -> int:
+    from art36.batch import run_all
+
+    names, missing = discover.expand(paths)
+    if not names and not missing:
+        _err("art36: error: no system files or reviews found")
+        return Exit.USAGE
+    folder_mode = output is not None and (len(names) > 1 or output.is_dir())
+    if output is None and fmt == "html" and len(names) > 1:
+        _err("art36: error: several HTML reports need a directory: use -o DIR")
+        return Exit.USAGE
+    if folder_mode:
+        assert output is not None
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _err(f"art36: error: cannot create {output}: {exc.strerror or exc}")
+            return Exit.USAGE
+        targets: list[Path | None] = list(planned_outputs(names, output, fmt))
+    else:
+        targets = [None] * len(names)
+    inputs = {os.path.realpath(n) for n in names}
+    for target in targets if folder_mode else [output]:
+        if target is not None and os.path.realpath(target) in inputs:
+            _err(f"art36: error: refusing to overwrite input file {target}")
+            return Exit.USAGE
+    color = output is None and _color()
+    work = functools.partial(_one, fmt=fmt, lang=lang, checklists=checklists, color=color)
+    files = FileReports(FileReport(file=d.location.file, diagnostics=(d,)) for d in missing)
+    texts: list[str] = []
+    failed = False
+    for done in run_all(work, list(zip(names, targets, strict=True))):
+        if done.report is not None:
+            files.append(done.report)
+        failed |= not done.ok
+        if done.text is not None:
+            texts.append(done.text)
+    batch = BatchReport(command="report", files=files)
+    _print_diagnostics(batch)
+    if texts:
+        try:
+            out.write(_joined(texts, fmt), None if folder_mode else output)
+        except out.OutputError as exc:
+            _err(f"art36: error: {exc}")
+            return Exit.USAGE
+    code = for_batch(batch)
+    return max(int(code), int(Exit.FINDINGS) if failed else 0)
+
+
+def _joined(texts: list[str], fmt: str) -> str:
+    """Several reports on stdout: Markdown and text separated by a rule, JSON as one array."""
+    if len(texts) == 1:
+        return texts[0]
+    if fmt == "json":
+        return "[\n" + ",\n".join(t.rstrip("\n") for t in texts) + "\n]\n"
+    separator = "\n\n---\n\n" if fmt == "md" else "\n" + "=" * 80 + "\n\n"
+    return separator.join(texts)
+
+
+def _color() -> bool:
+    from art36.render.diagnostics import color_enabled
+
+    return color_enabled(os.environ, sys.stdout.isatty())
+
+
+def _print_diagnostics(batch: BatchReport) -> None:
+    from art36.render import diagnostics as formats
+
+    problems = BatchReport(command=batch.command, files=list(batch.with_diagnostics()))
+    if problems.files:
+        _err(formats.render(problems, "text", color=formats.color_enabled(os.environ, sys.stderr.isatty())))
+
+
+def verify(path: str) -> int:
+    from art36 import verify as core
+    from art36.render.report.text import literal
+
+    if not os.path.isfile(path):
+        _err(f"art36: error: {path}: no such file")
+        return Exit.USAGE
+    result = core.verify(path)
+    if result.report is not None:
+        _print_diagnostics(BatchReport(command="verify", files=[result.report]))
+    if result.review is None:
+        return Exit.FINDINGS
+    lines = []
+    for item in result.inputs:
+        mark = {"unchanged": "ok", "changed": "CHANGED", "missing": "MISSING", "not recorded": "not recorded"}[
+            item.state
+        ]
+        lines.append(f"{mark:<12} {item.kind}: {literal(item.name)}")
+        if item.state == "changed":
+            lines.append(f"{'':<12}   recorded sha256 {item.recorded}")
+            lines.append(f"{'':<12}   now      sha256 {item.current}")
+    lines += [f"note         {literal(n)}" for n in result.notes]
+    if result.changes is not None and not result.changes.empty:
+        from art36.render.report.changes import text as changes_text
+
+        lines += ["", "recomputing the review changes its outcome:", changes_text(result.changes).rstrip("\n")]
+    if result.matches:
+        lines.append(f"{literal(path)}: matches its recorded inputs")
+    else:
+        changed = ", ".join(literal(i.name) for i in result.changed_inputs) or "the recomputed result"
+        lines.append(f"{literal(path)}: does NOT match: {changed}")
+    out.write("\n".join(lines) + "\n", None)
+    return Exit.OK if result.matches else Exit.FINDINGS
+
+
+def diff(old: str, new: str, fmt: str, output: Path | None) -> int:
+    from art36.diff import compare
+    from art36.render.report import changes
+
+    out.check_target(output, [old, new])
+    reviews = []
+    for name in (old, new):
+        if not os.path.isfile(name):
+            _err(f"art36: error: {name}: no such file")
+            return Exit.USAGE
+        gathered = reports.gather(name)
+        if gathered.report is not None:
+            _print_diagnostics(BatchReport(command="diff", files=[gathered.report]))
+        if gathered.review is None:
+            return Exit.FINDINGS
+        reviews.append(gathered.review)
+    try:
+        out.write(changes.render(compare(reviews[0], reviews[1]), fmt), output)
+    except out.OutputError as exc:
+        _err(f"art36: error: {exc}")
+        return Exit.USAGE
+    return Exit.OK

@@ -1,0 +1,279 @@
+"""The review report for the terminal (rich, 80 columns): verdict panels, section bars, then every finding.
+
+User text is never parsed as rich markup (it goes in as ``Text``), and control characters (terminal escapes) are
+shown as ``\\xNN`` so that a file cannot move the cursor, recolour or retitle the terminal.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.text import Text
+
+from art36.i18n import t
+from art36.models.common import Verdict
+from art36.render.report.view import CriterionView, ReportView, SectionView, UseView
+
+WIDTH = 80
+BAR = 24
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+STYLE = {
+    Verdict.PROHIBITED: "bold white on red",
+    Verdict.NOT_APPROVABLE: "bold red",
+    Verdict.INCOMPLETE: "bold yellow",
+    Verdict.APPROVABLE_WITH_CONDITIONS: "bold cyan",
+    Verdict.APPROVABLE: "bold green",
+    Verdict.OUT_OF_SCOPE: "dim",
+}
+
+
+def literal(value: object) -> str:
+    """``value`` with every control character (ESC, BEL, CR...) replaced by visible ``\\xNN``; newlines kept."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+
+
+def _t(*parts: str | tuple[str, str]) -> Text:
+    """A Text from plain pieces: ``str`` is user text (made literal), ``(text, style)`` is styled user text."""
+    out = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            out.append(literal(part[0]), style=part[1])
+        else:
+            out.append(literal(part))
+    return out
+
+
+def _field(label: str, value: str) -> Text:
+    return _t((f"{label}: ", "bold"), value)
+
+
+def _bar(s: SectionView) -> Text:
+    """``title  ██████····|·····  54.3 / 60.0 ▲2 ✖1`` — the bar is the score, ``|`` what the context requires."""
+    cells = ["·"] * BAR
+    if s.score_value is not None:
+        filled = round(BAR * s.score_value / 100)
+        for i in range(filled):
+            cells[i] = "█"
+    if s.required_value is not None:
+        cells[min(BAR - 1, round(BAR * s.required_value / 100))] = "|"
+    below = s.score_value is not None and s.required_value is not None and s.score_value < s.required_value
+    title = s.title if len(s.title) <= 22 else s.title[:21] + "…"
+    out = _t(f"{title:<22} ", ("".join(cells), "red" if below else "blue"), f" {s.score:>5} / {s.required_score:>5}")
+    if s.conditional:
+        out.append(f" ▲{s.conditional}", style="cyan")
+    if s.refused:
+        out.append(f" ✖{s.refused}", style="red")
+    return out
+
+
+def _criterion(c: CriterionView, lang: str) -> RenderableType:
+    status_style = {"below": "red", "missing": "yellow", "unknown": "yellow", "meets": "green"}.get(c.status.value, "")
+    head = _t((c.id, "bold"), f" ({c.checklist}) ", (c.status.value, status_style))
+    if c.conditional:
+        head.append(" ▲", style="cyan")
+    if c.refused:
+        head.append(" ✖", style="red")
+    rows: list[RenderableType] = [head]
+    if c.question:
+        rows.append(_t((c.question, "italic")))
+    rows.append(_field(t("report.answer", lang), c.answer))
+    if c.rationale:
+        rows.append(_field(t("report.rationale", lang), c.rationale))
+    for e in c.evidence:
+        parts = [x for x in (e.document, e.path, e.description) if x]
+        rows.append(_field(t("report.evidence", lang), " — ".join(parts) + (f" sha256 {e.sha256}" if e.sha256 else "")))
+    allowed = f"{c.max_level} ({t('report.set_by', lang)} {c.required_by})"
+    if c.limit_rationale:
+        allowed += f": {c.limit_rationale}"
+    rows.append(_field(t("report.risk", lang), c.risk_level))
+    rows.append(_field(t("report.allowed", lang), allowed))
+    rows.append(
+        _t(
+            (f"{t('report.required', lang)}: ", "bold"),
+            c.required,
+            (f"  {t('report.weight', lang)}: ", "bold"),
+            c.weight,
+            (f"  {t('report.points', lang)}: ", "bold"),
+            c.points,
+        )
+    )
+    rows.append(_field(t("report.derivation", lang), c.derivation))
+    if c.references:
+        rows.append(_field(t("report.sources", lang), "; ".join(c.references)))
+    return Panel(Group(*rows), padding=(0, 1), border_style="dim")
+
+
+def _use(u: UseView, lang: str) -> list[RenderableType]:
+    none = t("report.none", lang)
+    style = STYLE[u.verdict]
+    heading = _t((f"{t('report.use', lang)}: ", "bold"), (u.id, "bold"))
+    panel = Panel(
+        Group(
+            _t((u.verdict_label, style), f"  ({u.verdict.value})  {t('report.score', lang)} {u.score}"),
+            _field(t("report.basis", lang), u.basis),
+            _field(t("report.profiles", lang), ", ".join(u.profiles) or "-"),
+        ),
+        title=heading,
+        subtitle=_t(u.title) if u.title else None,
+        border_style=style.replace("bold ", "").replace("white on ", ""),
+    )
+    out: list[RenderableType] = [panel, _t((t("report.chart", lang), "bold"))]
+    out += [_bar(s) for s in u.sections]
+    out.append(
+        _t(
+            ("█", "blue"),
+            f" {t('report.score', lang)}  | {t('report.legend_required', lang)}  ",
+            ("▲", "cyan"),
+            f" {t('report.legend_conditional', lang)}  ",
+            ("✖", "red"),
+            f" {t('report.legend_refused', lang)}",
+        )
+    )
+    out.append(Text())
+    out.append(_t((t("report.reasons", lang), "bold")))
+    out += [_t("- ", r) for r in u.reasons] or [Text(none)]
+    out.append(_t((t("report.red_lines", lang), "bold red")))
+    for r in u.red_lines:
+        out.append(
+            _t(
+                "- ",
+                (r.id, "bold"),
+                f" {r.title}" if r.title else "",
+                f" ({r.checklist}; {r.basis} → {r.verdict}): {r.message} ",
+                (f"{t('report.legal_source', lang)}: ", "bold"),
+                "; ".join(r.references),
+            )
+        )
+    if not u.red_lines:
+        out.append(Text(none))
+    out.append(_t((t("report.refusals", lang), "bold")))
+    for x in u.refusals:
+        out.append(_t("- ", (x.criterion, "bold"), f": {x.answer} (limit {x.limit}, {x.profile}): {x.reason}"))
+    if not u.refusals:
+        out.append(Text(none))
+    out.append(_t((t("report.conditions", lang), "bold cyan")))
+    for x in u.conditions:
+        out.append(
+            _t(
+                "- ",
+                (x.criterion, "bold"),
+                f" — {x.question}" if x.question else "",
+                f" [{t('report.answer', lang)}: {x.answer}; limit {x.limit}; profile {x.profile}] {x.reason}",
+            )
+        )
+    if not u.conditions:
+        out.append(Text(none))
+    out.append(_t((t("report.incomplete", lang), "bold yellow")))
+    out += [_t("- ", x) for x in u.incomplete] or [Text(none)]
+    out.append(_t((t("report.sections", lang), "bold")))
+    for s in u.sections:
+        out.append(
+            _t(
+                "- ",
+                (f"{s.checklist} · {s.title} ({s.id})", "bold"),
+                f" {t('report.score', lang)} {s.score}, {t('report.legend_required', lang)} {s.required_score}, "
+                f"▲{s.conditional} ✖{s.refused}, {t('report.weight', lang)} {s.weight}: {s.derivation}",
+            )
+        )
+    for c in u.checklists:
+        out.append(
+            _t(
+                "- ",
+                (c.id, "bold"),
+                f" {t('report.score', lang)} {c.score}, band {c.band} ({c.band_verdict}): ",
+                c.derivation,
+            )
+        )
+    out.append(Rule(t("report.criteria", lang)))
+    for s in u.sections:
+        out.append(_t((f"{s.title} ({s.checklist} · {s.id})", "bold underline")))
+        out += [_criterion(c, lang) for c in s.criteria]
+    return out
+
+
+def render(view: ReportView, *, color: bool = False) -> str:
+    lang = view.lang
+    c = view.cover
+    marking = _t((f"{t('report.classification', lang)}: {view.classification}", "bold red"))
+    parts: list[RenderableType] = [marking, _t((f"{view.title}: {c.system}", "bold"))]
+    cover = [
+        _field(t("report.system", lang), c.system),
+        _field(t("report.system_version", lang), c.system_version or "-"),
+        _field(t("report.classification", lang), c.classification),
+        _field(t("report.file", lang), c.file),
+        _field(t("report.reviewer", lang), c.reviewer),
+        _field(t("report.date", lang), c.date),
+        _field(t("report.generated", lang), c.generated),
+        _field(t("report.tool", lang), c.tool),
+        *(
+            _field(t("report.checklists", lang), f"{x.id} {x.version}" + (f" — {x.title}" if x.title else ""))
+            for x in c.checklists
+        ),
+        Text(),
+        _t(
+            (f"{t('report.overall', lang)}: ", "bold"),
+            (c.verdict_label, STYLE[c.verdict]),
+            f"  ({c.verdict.value})  {t('report.score', lang)} {c.score}  {t('report.deciding_use', lang)}: ",
+            c.deciding_use,
+        ),
+        _field(t("report.basis", lang), c.basis),
+    ]
+    for u in c.uses:
+        cover.append(
+            _t(
+                "- ",
+                (u.id, "bold"),
+                f" — {u.title}: " if u.title else ": ",
+                (u.verdict_label, STYLE[u.verdict]),
+                f" ({t('report.score', lang)} {u.score}) ",
+                u.basis,
+            )
+        )
+    parts.append(Panel(Group(*cover), title=_t(t("report.cover", lang))))
+    for u in view.uses:
+        parts += _use(u, lang)
+    parts.append(Rule(t("report.derivation", lang)))
+    parts += [_t(d) for d in view.derivation]
+    tr = view.traceability
+    parts.append(Rule(t("report.traceability", lang)))
+    parts.append(_field(t("report.file", lang), f"{tr.file} sha256 {tr.system_sha256}"))
+    parts.append(_field(t("report.tool", lang), f"{tr.tool} (schema {tr.schema_version})"))
+    for x in tr.checklists:
+        parts.append(_field(t("report.checklists", lang), f"{x.id} {x.version} ({x.source}) sha256 {x.sha256}"))
+    for e in tr.evidence:
+        parts.append(_field(t("report.evidence", lang), f"{e.path} ({e.criterion}) sha256 {e.sha256}"))
+    log = tr.answer_log
+    if log is not None:
+        parts.append(
+            _field(
+                t("report.answer_log", lang),
+                f"{log.path} (sha256 {log.sha256}): {log.entries} entries by {', '.join(log.reviewers) or '-'}, "
+                f"from {log.first or '-'} to {log.last or '-'}, {log.criteria} criteria, {log.revised} revised, "
+                f"{log.unreadable_lines} unreadable lines",
+            )
+        )
+    for n in tr.notes:
+        parts.append(_field(t("report.notes", lang), n))
+    parts.append(Rule(t("report.signatures", lang)))
+    parts.append(_field(t("report.sign_reviewer", lang), (view.reviewer or "") + " " + "_" * 30))
+    parts.append(_field(t("report.sign_authority", lang), "_" * 40))
+    parts.append(marking)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=WIDTH,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        color_system="standard" if color else None,
+        legacy_windows=False,
+    )
+    for part in parts:
+        console.print(part)
+    return buffer.getvalue()

@@ -1,0 +1,116 @@
+"""What a report, `verify` or `diff` needs for one input: a system file scored now, or a saved review read back."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from art36 import load, pipeline
+from art36.catalog import Catalog, LoadedChecklist
+from art36.models.checklist import Checklist
+from art36.models.diagnostic import Diagnostic, FileReport
+from art36.models.review import ChecklistRef, ReviewResult
+from art36.render.report.answer_log import LogSummary, log_path_for, summarise
+
+_CATALOG = Catalog()
+
+
+def is_review_file(name: str) -> bool:
+    """A saved review is JSON; anything else is taken as a system file."""
+    return name.lower().endswith(".json")
+
+
+@dataclass
+class Input:
+    """One input to report on: the review (None if it could not be made) and what the report shows besides."""
+
+    display: str
+    review: ReviewResult | None = None
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    answer_log: LogSummary | None = None
+    notes: list[str] = field(default_factory=list)
+    report: FileReport | None = None
+    #: True when the review was read from a saved file (rendered as recorded), False when scored now.
+    saved: bool = False
+
+
+def clock() -> datetime:
+    """The report date: now, or ``SOURCE_DATE_EPOCH`` (seconds) when set, for reproducible reports."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def checklist_ref(ref: ChecklistRef) -> str:
+    """The reference to resolve a recorded checklist by: the built-in id, or the path as recorded."""
+    if ref.source.startswith("<builtin>/") or not ref.source:
+        return ref.id
+    return ref.source
+
+
+def resolve_recorded(ref: ChecklistRef, system_file: str) -> LoadedChecklist | None:
+    """The recorded checklist as it is on disk now: a path tries the system file's folder, then the current one."""
+    name = checklist_ref(ref)
+    folder = Path(os.path.dirname(system_file) or ".")
+    found = _CATALOG.resolve(name, folder)
+    if not isinstance(found, LoadedChecklist) and name != ref.id:
+        found = _CATALOG.resolve(name, Path.cwd())
+    return found if isinstance(found, LoadedChecklist) else None
+
+
+def load_review(path: str, display: str) -> tuple[ReviewResult | None, list[Diagnostic]]:
+    """A saved review JSON read back into the review model; problems located by line and column."""
+    loaded = load.load_file(path, display, ReviewResult)
+    return loaded.model, list(loaded.diagnostics)
+
+
+def read_saved(path: str) -> Input:
+    """A saved review, with its checklists (when the recorded ones are still on disk, unchanged) and answer log."""
+    item = Input(display=path, saved=True)
+    review, problems = load_review(path, path)
+    item.report = FileReport(file=path, diagnostics=tuple(problems), kind="review")
+    if review is None:
+        return item
+    item.review = review
+    for ref in review.checklists:
+        found = resolve_recorded(ref, review.file)
+        if found is None:
+            item.notes.append(
+                f"checklist {ref.id} {ref.version} was not found: question texts and sources are left out"
+            )
+        elif found.sha256 != ref.sha256:
+            item.notes.append(
+                f"checklist {ref.id} on disk (sha256 {found.sha256}) differs from the one recorded: question texts "
+                f"and sources are left out; run `art36 verify` to see what changed"
+            )
+        else:
+            item.checklists[ref.id] = found.checklist
+    log = log_path_for(Path(path))
+    if log is not None:
+        item.answer_log = summarise(log, str(log))
+    return item
+
+
+def score_system(path: str, checklists: tuple[str, ...] = ()) -> Input:
+    """Score a system file now; its checklists come along for question texts and sources."""
+    outcome = pipeline.run(pipeline.Job(display=path, path=path, checklists=checklists))
+    item = Input(display=path, review=outcome.result, report=outcome.report)
+    if outcome.result is not None:
+        for ref in outcome.result.checklists:
+            found = resolve_recorded(ref, path) if not checklists else _resolve_cli(ref)
+            if found is not None:
+                item.checklists[ref.id] = found.checklist
+    return item
+
+
+def _resolve_cli(ref: ChecklistRef) -> LoadedChecklist | None:
+    found = _CATALOG.resolve(checklist_ref(ref), None)
+    return found if isinstance(found, LoadedChecklist) else None
+
+
+def gather(path: str, checklists: tuple[str, ...] = ()) -> Input:
+    """A saved review (``*.json``) as recorded, or a system file scored now. Never raises."""
+    return read_saved(path) if is_review_file(path) else score_system(path, checklists)

@@ -1,0 +1,49 @@
+"""Golden files for the Markdown and HTML reports of a fixed review (fixed clock); JSON checked against its schema.
+
+Regenerate after an intended change with ``ART36_UPDATE_GOLDEN=1 pytest tests/render/test_report_golden.py``
+and read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+from report_cases import rendered
+
+from art36.schemas import schema
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "report"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "lang", "name"), [("md", "en", "mini.md"), ("html", "en", "mini.html"), ("md", "nl", "mini.nl.md")]
+)
+def test_report_matches_golden_file(fmt: str, lang: str, name: str) -> None:
+    text = rendered(fmt, lang)
+    path = GOLDEN / name
+    if os.environ.get("ART36_UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; if intended, regenerate (see module docstring)"
+
+
+def test_json_report_is_the_review_and_valid_under_the_review_schema() -> None:
+    data = json.loads(rendered("json"))
+    Draft202012Validator(schema("review")).validate(data)
+    assert data["system"] == "Mini interceptor"
+    assert [u["verdict"] for u in data["uses"]] == ["approvable", "not_approvable", "incomplete"]
+
+
+def test_published_review_schema_is_current() -> None:
+    published = json.loads((Path(__file__).resolve().parents[2] / "schemas" / "review.schema.json").read_text())
+    assert published == schema("review"), "run `make schemas`"
+
+
+def test_dutch_report_translates_headings_not_data() -> None:
+    text = rendered("md", "nl")
+    assert "Samenvatting" in text and "Handtekeningen" in text and "Herleidbaarheid" in text
+    assert "niet toelaatbaar" in text
+    assert "Mini interceptor" in text
