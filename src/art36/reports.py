@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from art36 import load, pipeline
+from art36 import pipeline, reviewfile, rules
 from art36.catalog import Catalog, LoadedChecklist
 from art36.models.checklist import Checklist
-from art36.models.diagnostic import Diagnostic, FileReport
+from art36.models.diagnostic import Diagnostic, FileReport, Location
 from art36.models.review import ChecklistRef, ReviewResult
 from art36.render.report.answer_log import LogSummary, log_path_for, summarise
 
@@ -62,9 +62,18 @@ def resolve_recorded(ref: ChecklistRef, system_file: str) -> LoadedChecklist | N
 
 
 def load_review(path: str, display: str) -> tuple[ReviewResult | None, list[Diagnostic]]:
-    """A saved review JSON read back into the review model; problems located by line and column."""
-    loaded = load.load_file(path, display, ReviewResult)
-    return loaded.model, list(loaded.diagnostics)
+    """A saved review JSON (one review, or a score report holding exactly one) read back; problems located."""
+    loaded = reviewfile.load_review_file(path, display)
+    if loaded.diagnostics or not loaded.reviews:
+        return None, list(loaded.diagnostics)
+    if len(loaded.reviews) > 1:
+        problem = rules.SCHEMA_INVALID_VALUE.at(
+            Location(file=display),
+            f"found a score report with {len(loaded.reviews)} reviews, expected one review",
+            hint="report on the system files, or save one review per file with `art36 report -f json -o DIR`",
+        )
+        return None, [problem]
+    return loaded.reviews[0], []
 
 
 def read_saved(path: str) -> Input:

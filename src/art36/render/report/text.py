@@ -7,7 +7,6 @@ shown as ``\\xNN`` so that a file cannot move the cursor, recolour or retitle th
 from __future__ import annotations
 
 import io
-import re
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
@@ -17,10 +16,10 @@ from rich.text import Text
 from art36.i18n import t
 from art36.models.common import Verdict
 from art36.render.report.view import CriterionView, ReportView, SectionView, UseView
+from art36.textsafe import multi_line
 
 WIDTH = 80
 BAR = 24
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 STYLE = {
     Verdict.PROHIBITED: "bold white on red",
@@ -33,8 +32,8 @@ STYLE = {
 
 
 def literal(value: object) -> str:
-    """``value`` with every control character (ESC, BEL, CR...) replaced by visible ``\\xNN``; newlines kept."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+    """``value`` with control characters (ESC, BEL, CR...) and bidi marks shown as ``\\xNN``; newlines kept."""
+    return multi_line(str(value))
 
 
 def _t(*parts: str | tuple[str, str]) -> Text:
@@ -152,8 +151,8 @@ def _use(u: UseView, lang: str) -> list[RenderableType]:
     if not u.red_lines:
         out.append(Text(none))
     out.append(_t((t("report.refusals", lang), "bold")))
-    for x in u.refusals:
-        out.append(_t("- ", (x.criterion, "bold"), f": {x.answer} (limit {x.limit}, {x.profile}): {x.reason}"))
+    for f in u.refusals:
+        out.append(_t("- ", (f.criterion, "bold"), f": {f.answer} (limit {f.limit}, {f.profile}): {f.reason}"))
     if not u.refusals:
         out.append(Text(none))
     out.append(_t((t("report.conditions", lang), "bold cyan")))
@@ -223,15 +222,15 @@ def render(view: ReportView, *, color: bool = False) -> str:
         ),
         _field(t("report.basis", lang), c.basis),
     ]
-    for u in c.uses:
+    for line in c.uses:
         cover.append(
             _t(
                 "- ",
-                (u.id, "bold"),
-                f" — {u.title}: " if u.title else ": ",
-                (u.verdict_label, STYLE[u.verdict]),
-                f" ({t('report.score', lang)} {u.score}) ",
-                u.basis,
+                (line.id, "bold"),
+                f" — {line.title}: " if line.title else ": ",
+                (line.verdict_label, STYLE[line.verdict]),
+                f" ({t('report.score', lang)} {line.score}) ",
+                line.basis,
             )
         )
     parts.append(Panel(Group(*cover), title=_t(t("report.cover", lang))))
