@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from art36 import fileio, load, rules
+from art36 import echo, fileio, load, rules
 from art36.models.checklist import Checklist
 from art36.models.diagnostic import Diagnostic, Location
 
@@ -111,15 +111,24 @@ def _unusable(ref: str, problems: list[Diagnostic], location: Location) -> Diagn
     if any(d.message == fileio.IS_OUTPUT for d in problems):
         return rules.FILE_UNREADABLE.at(location, fileio.IS_OUTPUT)
     names = builtin_names()
+    shown = echo.path(ref)
     if problems:
-        detail = "; ".join(f"{d.location}: {d.message}" for d in problems[:3])
+        # Another file's problems are summarised by code and position, never copied (see art36.echo); art36's
+        # own words about an unreadable file (F codes) carry no value from it.
+        detail = ", ".join(
+            f"{d.code} {d.name} at {d.location.line}:{d.location.column}"
+            + (f" ({d.message})" if d.code.startswith("F") else "")
+            for d in problems[:3]
+        )
+        if len(problems) > 3:
+            detail += f" and {len(problems) - 3} more"
         return rules.UNKNOWN_CHECKLIST.at(
-            location, f"checklist '{ref}' cannot be used: {detail}", hint=f"check it with `art36 lint {ref}`"
+            location, f"checklist {shown} cannot be used: {detail}", hint="check that file with `art36 lint`"
         )
     close = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
     return rules.UNKNOWN_CHECKLIST.at(
         location,
-        f"checklist '{ref}' cannot be used: not built in and not a file",
+        f"checklist {shown} cannot be used: not built in and not a file",
         hint=hint + "built-in checklists: " + ", ".join(names),
     )

@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from art36 import rules, yamlsrc
+from art36 import echo, rules, yamlsrc
 from art36.fileio import read_text
 from art36.models.diagnostic import Diagnostic, Location
 
@@ -47,7 +47,7 @@ def load(text: str, display: str, model: type[M]) -> Loaded[M]:
         result.diagnostics.append(
             rules.YAML_SYNTAX.at(
                 Location(file=display, line=mark.line, column=mark.column),
-                f"invalid YAML: {doc.syntax.message}",
+                f"invalid YAML: {echo.message(doc.syntax.message)}",
                 hint="check indentation, brackets and quotes around this position",
             )
         )
@@ -56,7 +56,7 @@ def load(text: str, display: str, model: type[M]) -> Loaded[M]:
         result.diagnostics.append(
             rules.YAML_DUPLICATE_KEY.at(
                 Location(file=display, line=dup.mark.line, column=dup.mark.column, yaml_path=str(dup.key)),
-                f"key '{dup.key}' appears again (first at line {dup.first.line}); expected each key once",
+                f"key {echo.key(dup.key)} appears again (first at line {dup.first.line}); expected each key once",
                 hint="remove or merge one of the two; YAML would silently keep only the last",
             )
         )
@@ -115,8 +115,7 @@ def _yaml_kind(node: yaml.Node | None) -> str:
 
 def _found(node: yaml.Node | None) -> str:
     if isinstance(node, yaml.ScalarNode):
-        shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-        return f"{_yaml_kind(node)} {shown!r}" if node.value else _yaml_kind(node)
+        return f"{_yaml_kind(node)} {echo.value(node.value)}" if node.value else _yaml_kind(node)
     return f"a {_yaml_kind(node)}"
 
 
@@ -174,7 +173,7 @@ def schema_diagnostics(loaded: Loaded[Any], model: type[BaseModel], exc: Validat
                 if close
                 else (f"allowed keys here: {', '.join(sorted(allowed))}" if allowed else "")
             )
-            diag = rules.SCHEMA_UNKNOWN_KEY.at(location, f"unknown key '{key}'", hint)
+            diag = rules.SCHEMA_UNKNOWN_KEY.at(location, f"unknown key {echo.key(key)}", hint)
         elif kind == "missing":
             location = loaded.locate(loc[:-1])
             where = f" in '{location.yaml_path}'" if location.yaml_path else ""
@@ -192,7 +191,8 @@ def schema_diagnostics(loaded: Loaded[Any], model: type[BaseModel], exc: Validat
                     and isinstance(node, yaml.ScalarNode)
                     and node.tag.endswith((":float", ":int", ":bool", ":null"))
                 ):
-                    hint = f'quote it to keep it as text: "{node.value}"'
+                    short = not echo.hiding() and len(node.value) <= echo.EXCERPT_CHARS
+                    hint = f'quote it to keep it as text: "{node.value}"' if short else "quote it to keep it as text"
                 diag = rules.SCHEMA_WRONG_TYPE.at(location, f"found {_found(node)}, expected {expected}", hint)
             else:
                 message = str(err["msg"]).removeprefix("Value error, ")

@@ -111,17 +111,20 @@ def run(job: Job, *, score: bool = True, catalog: Catalog | None = None) -> Outc
         if ok and score and found and text is not None:
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             result = review(system, found, job.display, _evidence(system, base), digest)
+    marking = system.classification if system else marking_of(loaded)
     report = FileReport(
         file=job.display,
         diagnostics=tuple(sorted(diagnostics, key=lambda d: d.sort_key())),
-        classification=system.classification if system else "",
+        classification=marking,
     )
-    return Outcome(
-        report=report,
-        result=result,
-        system=system.name if system else "",
-        classification=system.classification if system else "",
-    )
+    return Outcome(report=report, result=result, system=system.name if system else "", classification=marking)
+
+
+def marking_of(loaded: load.Loaded[SystemDescription]) -> str:
+    """The classification marking of a file that failed validation, if its ``classification:`` is readable."""
+    from art36.marking import recover
+
+    return recover(loaded.doc.data if loaded.doc else None, loaded.text)
 
 
 def _with_rationale(result: UseResult, answers: dict[str, Answer]) -> UseResult:

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from art36 import fileio, rules
+from art36 import echo, fileio, rules
 from art36.conditions import Truth, as_choices, evaluate, lookup_in
 from art36.load import Loaded
 from art36.models.checklist import AnswerType, Checklist, Criterion
@@ -24,7 +24,7 @@ def _answer_blocks(system: SystemDescription) -> Iterator[tuple[tuple[str | int,
 
 
 def _shown(value: object) -> str:
-    return repr(value) if not isinstance(value, tuple) else "[" + ", ".join(repr(v) for v in value) + "]"
+    return echo.value(value)  # bounded excerpt, or nothing under --no-values
 
 
 def _check_value(
@@ -98,7 +98,7 @@ def _check_support(
         elif item.path and base_dir is not None and not (base_dir / item.path).is_file():
             yield rules.EVIDENCE_FILE_NOT_FOUND.at(
                 loaded.locate((*loc, criterion.id, "evidence", j, "path")),
-                f"evidence file '{item.path}' not found",
+                f"evidence file {echo.path(item.path)} not found",
                 hint=f"paths are relative to {base_dir.as_posix() or '.'}",
             )
 

@@ -95,7 +95,22 @@ JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes; 0 
 SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Only rules whose code starts with this.")]
 IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules whose code starts with this.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")]
+NoValuesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-values",
+        envvar="ART36_NO_VALUES",
+        help="Never quote a value from a file in a message (keys and positions still show).",
+    ),
+]
 ProgressOpt = Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar on a terminal.")]
+
+
+def _values(no_values: bool) -> None:
+    """Set the value-echo policy (art36.echo) before any work starts; forked workers inherit it."""
+    from art36 import echo
+
+    echo.configure(no_values=no_values)
 
 
 @app.command()
@@ -111,10 +126,12 @@ def score(
     output: OutputOpt = None,
     jobs: JobsOpt = 0,
     progress: ProgressOpt = True,
+    no_values: NoValuesOpt = False,
 ) -> None:
     """Review system files: verdict and score per intended use, with the reasons."""
     from art36.cli import commands
 
+    _values(no_values)
     raise typer.Exit(
         commands.score(paths, tuple(checklist or ()), fmt, fail_on.value if fail_on else None, output, jobs, progress)
     )
@@ -131,10 +148,12 @@ def validate(
     ignore: IgnoreOpt = None,
     jobs: JobsOpt = 0,
     progress: ProgressOpt = True,
+    no_values: NoValuesOpt = False,
 ) -> None:
     """Check system files: YAML, schema, answers against the checklists, evidence files."""
     from art36.cli import commands
 
+    _values(no_values)
     raise typer.Exit(
         commands.validate(
             paths,
@@ -161,10 +180,12 @@ def lint(
     explain: Annotated[str | None, typer.Option("--explain", help="Explain a rule (code or name) and exit.")] = None,
     run_tests: Annotated[bool, typer.Option("--tests/--no-tests", help="Run the checklists' test cases.")] = True,
     builtin: Annotated[bool, typer.Option("--builtin", help="Lint the built-in checklists.")] = False,
+    no_values: NoValuesOpt = False,
 ) -> None:
     """Check checklist files: schema, semantic rules, and the checklists' own test cases."""
     from art36.cli import commands
 
+    _values(no_values)
     if explain:
         raise typer.Exit(commands.explain(explain))
     raise typer.Exit(

@@ -254,11 +254,11 @@ def lint(
 
 
 def explain(code: str) -> int:
-    from art36 import rules
+    from art36 import echo, rules
 
     rule = rules.get(code)
     if rule is None:
-        return _usage_problem(f"no rule '{code}'; `art36 rules` lists them")
+        return _usage_problem(f"no rule {echo.key(code)}; `art36 rules` lists them")
     lines = [f"{rule.code} {rule.name} ({rule.severity.value}, {rule.applies_to} files)", "", rule.summary]
     if rule.explanation:
         lines += ["", rule.explanation]
@@ -274,6 +274,7 @@ def list_rules(fmt: str) -> int:
     import json
 
     from art36 import rules
+    from art36.textsafe import one_line
 
     every = rules.all_rules()
     if fmt == "json":
@@ -292,7 +293,8 @@ def list_rules(fmt: str) -> int:
         width = max(len(r.name) for r in every)
         out.write(
             "".join(
-                f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.applies_to:<9}  {r.summary}\n" for r in every
+                one_line(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.applies_to:<9}  {r.summary}") + "\n"
+                for r in every
             ),
             None,
         )

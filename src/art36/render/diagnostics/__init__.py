@@ -136,6 +136,20 @@ def ordered(report: FileReport) -> list[Diagnostic]:
     return sorted(report.diagnostics, key=lambda d: (*d.sort_key(), d.message))
 
 
+def markings(batch: BatchReport) -> list[tuple[str, int]]:
+    """Each distinct classification marking in the batch with its number of files, most files first."""
+    counts: dict[str, int] = {}
+    for report in batch.files:
+        if report.classification:
+            counts[report.classification] = counts.get(report.classification, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def markings_line(batch: BatchReport) -> str:
+    """``SECRET (2 files), UNCLASSIFIED (1 file)``, or "" when no file carries a marking (already one-line safe)."""
+    return ", ".join(f"{one_line(mark)} ({_count(n, 'file')})" for mark, n in markings(batch))
+
+
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from art36.render.diagnostics import RenderOptions, one_line, ordered, posix_path
+from art36.render.diagnostics import RenderOptions, markings_line, one_line, ordered, posix_path
 
 if TYPE_CHECKING:
     from art36.models.diagnostic import BatchReport, Diagnostic
@@ -39,7 +39,20 @@ def command(d: Diagnostic) -> str:
 
 
 class GithubFormat:
-    """One workflow command per diagnostic; GitHub shows each as an annotation on the file and line."""
+    """One workflow command per diagnostic; GitHub shows each as an annotation on the file and line.
+
+    A classified file's annotations are preceded by a file-level ``notice`` carrying its marking, and the run
+    ends with a notice listing every marking in the batch.
+    """
 
     def render(self, batch: BatchReport, options: RenderOptions) -> str:
-        return "".join(command(d) + "\n" for f in batch.files for d in ordered(f))
+        lines: list[str] = []
+        for f in batch.with_diagnostics():
+            if f.classification:
+                props = f"file={escape_property(posix_path(f.file))},title=classification"
+                lines.append(f"::notice {props}::{escape_data(f.classification)}")
+            lines.extend(command(d) for d in ordered(f))
+        summary = markings_line(batch)
+        if summary:
+            lines.append(f"::notice title=classification::{escape_data(summary)}")
+        return "".join(line + "\n" for line in lines)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from art36 import __version__
 from art36.render.diagnostics import RenderOptions, encodable, is_absolute, ordered, posix_path
+from art36.textsafe import json_text
 
 if TYPE_CHECKING:
     from art36.models.diagnostic import BatchReport, Diagnostic
@@ -88,7 +89,7 @@ class SarifFormat:
     def render(self, batch: BatchReport, options: RenderOptions) -> str:
         import json
 
-        return json.dumps(self.log(batch), indent=2, ensure_ascii=False) + "\n"
+        return json_text(json.dumps(self.log(batch), indent=2, ensure_ascii=False)) + "\n"
 
     def log(self, batch: BatchReport) -> dict[str, Any]:
         descriptors = [rule_descriptor(r) for r in _rule_catalog()]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from art36.render.diagnostics import RenderOptions, one_line, ordered
+from art36.render.diagnostics import RenderOptions, markings_line, one_line, ordered
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from art36.models.diagnostic import BatchReport, Diagnostic
+    from art36.models.diagnostic import BatchReport, Diagnostic, FileReport
 
 HINT_INDENT = "    "
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -48,20 +48,37 @@ def _styled_lines(d: Diagnostic) -> list[Text]:
     return lines
 
 
+def marking_line(report: FileReport) -> str:
+    """The line that precedes a classified file's diagnostics: ``path: classification: SECRET``."""
+    return f"{one_line(report.file)}: classification: {one_line(report.classification)}"
+
+
 class TextFormat:
-    """One line per diagnostic, files in batch order, each file's diagnostics by line, column and code."""
+    """One line per diagnostic, files in batch order, each file's diagnostics by line, column and code.
+
+    A file with a classification marking is preceded by a ``path: classification: MARKING`` line, and the batch
+    ends with a ``classification: ...`` line listing every marking seen (clean files included).
+    """
 
     def render(self, batch: BatchReport, options: RenderOptions) -> str:
-        diagnostics = [d for f in batch.files for d in ordered(f)]
         if not options.color:
-            return "".join(line + "\n" for d in diagnostics for line in diagnostic_lines(d))
-        return self._render_color(diagnostics)
+            lines: list[str] = []
+            for f in batch.with_diagnostics():
+                if f.classification:
+                    lines.append(marking_line(f))
+                lines.extend(line for d in ordered(f) for line in diagnostic_lines(d))
+            summary = markings_line(batch)
+            if summary:
+                lines.append(f"classification: {summary}")
+            return "".join(line + "\n" for line in lines)
+        return self._render_color(batch)
 
     @staticmethod
-    def _render_color(diagnostics: list[Diagnostic]) -> str:
+    def _render_color(batch: BatchReport) -> str:
         import io
 
         from rich.console import Console
+        from rich.text import Text
 
         # force_terminal: the caller decided on colour; rich still honours NO_COLOR from the environment.
         # soft_wrap: never re-wrap long lines; markup, emoji and highlighting off:
@@ -77,7 +94,13 @@ class TextFormat:
             emoji=False,
             width=120,
         )
-        for d in diagnostics:
-            for line in _styled_lines(d):
-                console.print(line)
+        for f in batch.with_diagnostics():
+            if f.classification:
+                console.print(Text(marking_line(f), "bold magenta"))
+            for d in ordered(f):
+                for line in _styled_lines(d):
+                    console.print(line)
+        summary = markings_line(batch)
+        if summary:
+            console.print(Text(f"classification: {summary}", "bold magenta"))
         return buffer.getvalue()

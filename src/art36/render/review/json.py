@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from art36.render.diagnostics import encodable
+from art36.textsafe import json_text
 
 if TYPE_CHECKING:
     from art36.models.score_report import ScoreReport
@@ -31,4 +32,4 @@ class JsonFormat:
 
     def render(self, report: ScoreReport, options: RenderOptions) -> str:
         data = _writable(report.model_dump(mode="json"))
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
