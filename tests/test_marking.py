@@ -65,7 +65,7 @@ def test_structured_formats_carry_the_marking_of_a_broken_file(broken, capsys, n
     assert MARK in json.dumps(sarif["runs"][0]["artifacts"])
     junit = ET.fromstring(run_out(capsys, "validate", name, "-f", "junit"))
     assert any(MARK in (p.get("value") or "") for p in junit.iter("property"))
-    [row] = json.loads(run_out(capsys, "score", name, "-f", "json"))
+    [row] = json.loads(run_out(capsys, "score", name, "-f", "json"))["files"]
     assert row["classification"] == MARK
     table = run_out(capsys, "score", name)
     assert MARK.replace(" ", "") in re.sub(r"[│\s]", "", table)  # the table may wrap the cell
