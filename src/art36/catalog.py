@@ -112,6 +112,7 @@ def _unusable(ref: str, problems: list[Diagnostic], location: Location) -> Diagn
         return rules.FILE_UNREADABLE.at(location, fileio.IS_OUTPUT)
     names = builtin_names()
     shown = echo.path(ref)
+    lint_ref = ref if shown == f"'{ref}'" else "<that file>"  # the whole path only where the policy shows it
     if problems:
         # Another file's problems are summarised by code and position, never copied (see art36.echo); art36's
         # own words about an unreadable file (F codes) carry no value from it.
@@ -123,7 +124,7 @@ def _unusable(ref: str, problems: list[Diagnostic], location: Location) -> Diagn
         if len(problems) > 3:
             detail += f" and {len(problems) - 3} more"
         return rules.UNKNOWN_CHECKLIST.at(
-            location, f"checklist {shown} cannot be used: {detail}", hint="check that file with `art36 lint`"
+            location, f"checklist {shown} cannot be used: {detail}", hint=f"check it with `art36 lint {lint_ref}`"
         )
     close = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
