@@ -16,6 +16,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @pytest.fixture(scope="session")
 def mini() -> Checklist:
     loaded = load.load((FIXTURES / "mini-checklist.yaml").read_text(), "mini-checklist.yaml", Checklist)
-    assert loaded.diagnostics == [], loaded.diagnostics
+    assert loaded.diagnostics == (), loaded.diagnostics
     assert loaded.model is not None
     return loaded.model

@@ -27,10 +27,10 @@ def test_small_batches_stay_in_process():
 
 
 def test_file_reports_store_clean_files_compactly_and_read_back_equal():
-    from art36 import rules
+    from art36.checks import files
     from art36.models.diagnostic import BatchReport, FileReport, FileReports, Location
 
-    problem = rules.YAML_SYNTAX.at(Location(file="b.yaml", line=2, column=3), "invalid YAML")
+    problem = files.YAML_SYNTAX.at(Location(file="b.yaml", line=2, column=3), "invalid YAML")
     originals = [
         FileReport(file="a.yaml", classification="RESTRICTED"),
         FileReport(file="b.yaml", diagnostics=(problem,), classification="RESTRICTED"),

@@ -25,7 +25,7 @@ def _load(name: str) -> Checklist:
     text = catalog.builtin_text(name)
     assert text is not None, f"built-in checklist {name} not found in the package"
     loaded = load.load(text, f"{name}.yaml", Checklist)
-    assert loaded.diagnostics == [], [f"{d.location} {d.code} {d.message}" for d in loaded.diagnostics]
+    assert loaded.diagnostics == (), [f"{d.location} {d.code} {d.message}" for d in loaded.diagnostics]
     assert loaded.model is not None
     return loaded.model
 

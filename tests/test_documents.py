@@ -22,7 +22,7 @@ def problems(text: str) -> list[tuple[str, int, int, str, str, str]]:
 
 def test_valid_document_has_no_problems():
     loaded = load.load(HEAD, "f.yaml", SystemDescription)
-    assert loaded.diagnostics == [] and loaded.model is not None and loaded.model.uses[0].id == "a"
+    assert loaded.diagnostics == () and loaded.model is not None and loaded.model.uses[0].id == "a"
 
 
 def test_duplicate_key_is_an_error_and_the_model_is_withheld():

@@ -74,7 +74,7 @@ def test_example_loads_cleanly(name):
     text = (EXAMPLES / name).read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../schemas/system.schema.json"
     loaded = load.load(text, name, SystemDescription)
-    assert loaded.diagnostics == []
+    assert loaded.diagnostics == ()
     system = loaded.model
     assert system is not None
     assert system.version and system.developer and system.description

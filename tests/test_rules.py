@@ -5,6 +5,7 @@ from __future__ import annotations
 import yaml
 
 from art36 import rules
+from art36.checks import files
 
 
 def test_codes_and_names_are_well_formed_and_unique():
@@ -29,7 +30,7 @@ def test_every_rule_but_unreadable_files_has_yaml_examples():
 
 
 def test_lookup_by_code_or_name_and_prefix_selection():
-    assert rules.get("y002") is rules.get("duplicate-key") is rules.YAML_DUPLICATE_KEY
+    assert rules.get("y002") is rules.get("duplicate-key") is files.YAML_DUPLICATE_KEY
     assert rules.get("nope") is None
     assert rules.selected("A005", (), ())
     assert not rules.selected("A005", ("S",), ())

@@ -6,7 +6,6 @@ so a long-lived catalog never serves a stale checklist.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -14,7 +13,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from art36 import echo, fileio, load, rules
+from art36 import fileio, load
+from art36.checks.checklists import UNKNOWN_CHECKLIST, Unresolved
 from art36.models.checklist import Checklist
 from art36.models.diagnostic import Diagnostic, Location
 
@@ -78,15 +78,15 @@ class Catalog:
         ``locate(i)`` says where the i-th reference is written, for the diagnostic.
         """
         found: list[LoadedChecklist] = []
-        problems: list[Diagnostic] = []
+        unresolved: list[Unresolved] = []
         for i, ref in enumerate(refs):
             resolved = self.resolve(ref, relative_to)
             if isinstance(resolved, LoadedChecklist):
                 if all(c.checklist.id != resolved.checklist.id for c in found):
                     found.append(resolved)
                 continue
-            problems.append(_unusable(ref, resolved, locate(i)))
-        return found, problems
+            unresolved.append(Unresolved(ref, locate(i), tuple(resolved)))
+        return found, list(UNKNOWN_CHECKLIST.check(unresolved))
 
     def _load(self, ref: str, key: str) -> LoadedChecklist | list[Diagnostic]:
         if _is_path(ref):
@@ -101,35 +101,6 @@ class Catalog:
             display = f"<builtin>/{ref}.yaml"
         loaded = load.load(text, display, Checklist)
         if loaded.model is None or loaded.diagnostics:
-            return loaded.diagnostics
+            return list(loaded.diagnostics)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return LoadedChecklist(loaded.model, display, digest)
-
-
-def _unusable(ref: str, problems: list[Diagnostic], location: Location) -> Diagnostic:
-    """The one diagnostic for a checklist reference that cannot be used, saying why."""
-    if any(d.message == fileio.IS_OUTPUT for d in problems):
-        return rules.FILE_UNREADABLE.at(location, fileio.IS_OUTPUT)
-    names = builtin_names()
-    shown = echo.path(ref)
-    lint_ref = ref if shown == f"'{ref}'" else "<that file>"  # the whole path only where the policy shows it
-    if problems:
-        # Another file's problems are summarised by code and position, never copied (see art36.echo); art36's
-        # own words about an unreadable file (F codes) carry no value from it.
-        detail = ", ".join(
-            f"{d.code} {d.name} at {d.location.line}:{d.location.column}"
-            + (f" ({d.message})" if d.code.startswith("F") else "")
-            for d in problems[:3]
-        )
-        if len(problems) > 3:
-            detail += f" and {len(problems) - 3} more"
-        return rules.UNKNOWN_CHECKLIST.at(
-            location, f"checklist {shown} cannot be used: {detail}", hint=f"check it with `art36 lint {lint_ref}`"
-        )
-    close = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    return rules.UNKNOWN_CHECKLIST.at(
-        location,
-        f"checklist {shown} cannot be used: not built in and not a file",
-        hint=hint + "built-in checklists: " + ", ".join(names),
-    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from art36 import rules
+from art36.checks.files import FILE_UNREADABLE
 from art36.models.diagnostic import Diagnostic, Location
 
 SUFFIXES = (".yaml", ".yml")
@@ -27,9 +27,7 @@ def expand(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
         elif os.path.isfile(raw):
             found.add(_posix(os.path.normpath(raw)))
         else:
-            missing.append(
-                rules.FILE_UNREADABLE.at(Location(file=raw), "no such file or directory", hint="check the path")
-            )
+            missing.append(FILE_UNREADABLE.at(Location(file=raw), "no such file or directory", hint="check the path"))
     return sorted(found), missing
 
 

@@ -3,12 +3,14 @@ clear diagnostic ("this looks like a checklist; use `art36 lint`") instead of on
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-from art36 import rules
-from art36.models.diagnostic import Diagnostic, Location
+from art36.models.diagnostic import Diagnostic, Location, Severity
+from art36.models.rule import Rule
 
 #: What each kind is called in the message, and the command that reads it.
 _KINDS = {"system": ("a system description", "art36 validate"), "checklist": ("a checklist", "art36 lint")}
@@ -38,12 +40,40 @@ def looks_like(data: Any, expected: str) -> str | None:
     return None
 
 
-def wrong_document(file: str, found: str, expected: str) -> Diagnostic:
-    """The one diagnostic for a ``found`` document given where ``expected`` was wanted."""
+@dataclass(frozen=True)
+class Expected:
+    """A document that failed to load as ``kind`` (``"system"`` or ``"checklist"``): its display name and data."""
+
+    display: str
+    data: Any
+    kind: str
+
+
+def _wrong_document(doc: Expected) -> Iterator[Diagnostic]:
+    found = looks_like(doc.data, doc.kind)
+    if found is None:
+        return
     found_name, command = _KINDS[found]
-    expected_name, _ = _KINDS[expected]
-    return rules.WRONG_DOCUMENT.at(
-        Location(file=file),
+    expected_name, _ = _KINDS[doc.kind]
+    yield WRONG_DOCUMENT.at(
+        Location(file=doc.display),
         f"this looks like {found_name}, not {expected_name}",
-        hint=f"check it with `{command} {file}`" + (" or review it with `art36 score`" if found == "system" else ""),
+        hint=f"check it with `{command} {doc.display}`"
+        + (" or review it with `art36 score`" if found == "system" else ""),
     )
+
+
+WRONG_DOCUMENT: Rule[Expected] = Rule(
+    "Y004",
+    "wrong-document",
+    Severity.ERROR,
+    "The file is the other kind of art36 document: a checklist given to `validate`/`score`, or a system "
+    "file given to `lint`.",
+    "any",
+    bad="# given to `art36 validate`\nid: my-checklist\nversion: 1.0.0\nsections: []\n",
+    good="# given to `art36 lint`\nid: my-checklist\nversion: 1.0.0\nsections: []\n",
+    check=_wrong_document,
+)
+
+#: Checked on a document that failed to load; when it fires, it replaces that document's other diagnostics.
+DOCUMENT_RULES: tuple[Rule[Expected], ...] = (WRONG_DOCUMENT,)

@@ -26,8 +26,9 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from art36 import rules
-from art36.models.diagnostic import Diagnostic, Location
+from art36.checks.files import FILE_RULES, RawFile
+from art36.models.diagnostic import Diagnostic
+from art36.models.rule import run
 from art36.textsafe import one_line
 
 #: The message of the F001 diagnostic given for an input that is also the output target; the CLI looks for it.
@@ -88,25 +89,27 @@ def open_input(path: str | Path) -> Iterator[io.BufferedReader]:
         yield handle
 
 
-def read_text(path: str | Path, display: str) -> tuple[str | None, Diagnostic | None]:
-    """The file's text (UTF-8, a BOM allowed), or a diagnostic saying why it cannot be read. Never raises."""
+def read(path: str | Path, display: str) -> RawFile:
+    """The file's text (UTF-8, a BOM allowed), or what stopped it being read (the F rules report it). Never raises."""
     try:
         with open_input(path) as handle:  # a str path: pathlib would intern every file name for good
             raw = handle.read()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        message = reason if reason == IS_OUTPUT else f"cannot read the file: {reason}"
-        return None, rules.FILE_UNREADABLE.at(Location(file=display), message)
+        return RawFile(display, unreadable=reason if reason == IS_OUTPUT else f"cannot read the file: {reason}")
     try:
-        return raw.decode("utf-8-sig"), None
+        return RawFile(display, text=raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, rules.FILE_ENCODING.at(
-            Location(file=display, line=line, column=column),
-            f"found byte 0x{raw[exc.start]:02x}, which is not UTF-8",
-            hint="save the file as UTF-8",
-        )
+        return RawFile(display, bad_byte=(exc.start, raw[exc.start], line, column))
+
+
+def read_text(path: str | Path, display: str) -> tuple[str | None, Diagnostic | None]:
+    """The file's text, or a diagnostic saying why it cannot be read. Never raises."""
+    raw = read(path, display)
+    problems = run(FILE_RULES, raw)
+    return raw.text, (problems[0] if problems else None)
 
 
 def is_output(path: str | Path) -> bool:

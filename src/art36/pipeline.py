@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from art36 import __version__, doctype, fileio, load, rules, scoring
+from art36 import __version__, doctype, fileio, load, scoring
 from art36.catalog import Catalog, LoadedChecklist
+from art36.checks.context import SystemContext
 from art36.checks.system import check_system
 from art36.models.common import text_in
 from art36.models.diagnostic import Diagnostic, FileReport, Severity
 from art36.models.review import ChecklistRef, CitedEvidence, EvidenceRecord, ReviewResult, ToolInfo, UseResult
+from art36.models.rule import run as run_checks
 from art36.models.system import Answer, SystemDescription
 
 
@@ -72,12 +75,12 @@ def _read(job: Job) -> tuple[str | None, load.Loaded[SystemDescription]]:
         assert job.path is not None
         text, problem = load.read_text(job.path, job.display)
     if text is None:
-        return None, load.Loaded(path=job.display, diagnostics=[problem] if problem else [])
+        return None, load.Loaded(job.display, None, None, (problem,) if problem else ())
     loaded = load.load(text, job.display, SystemDescription)
     if loaded.model is None and loaded.doc is not None:
-        other = doctype.looks_like(loaded.doc.data, "system")
-        if other is not None:  # one clear error, not one "unknown key" per checklist key
-            loaded.diagnostics[:] = [doctype.wrong_document(job.display, other, "system")]
+        wrong = run_checks(doctype.DOCUMENT_RULES, doctype.Expected(job.display, loaded.doc.data, "system"))
+        if wrong:  # one clear error, not one "unknown key" per checklist key
+            loaded = dataclasses.replace(loaded, diagnostics=tuple(wrong))
     return text, loaded
 
 
@@ -102,16 +105,15 @@ def run(job: Job, *, score: bool = True, catalog: Catalog | None = None) -> Outc
         found, problems = _checklists(job, loaded, catalog or DEFAULT_CATALOG)
         diagnostics += problems
         base = _folder(job)
-        if found:
-            checked = check_system(loaded, [c.checklist for c in found], base)
-            if problems:  # a checklist is missing: answers to its criteria are not "unknown", only unchecked
-                checked = [d for d in checked if d.code != rules.UNKNOWN_CRITERION.code]
-            diagnostics += checked
+        context = SystemContext(
+            system, tuple(c.checklist for c in found), loaded.locate, base_dir=base, all_checklists=not problems
+        )
+        diagnostics += check_system(context)
         ok = not any(d.severity is Severity.ERROR for d in diagnostics)
         if ok and score and found and text is not None:
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             result = review(system, found, job.display, _evidence(system, base), digest)
-    marking = system.classification if system else marking_of(loaded)
+    marking = system.classification if system else marking_of(loaded, text or "")
     report = FileReport(
         file=job.display,
         diagnostics=tuple(sorted(diagnostics, key=lambda d: d.sort_key())),
@@ -120,11 +122,11 @@ def run(job: Job, *, score: bool = True, catalog: Catalog | None = None) -> Outc
     return Outcome(report=report, result=result, system=system.name if system else "", classification=marking)
 
 
-def marking_of(loaded: load.Loaded[SystemDescription]) -> str:
+def marking_of(loaded: load.Loaded[SystemDescription], text: str) -> str:
     """The classification marking of a file that failed validation, if its ``classification:`` is readable."""
     from art36.marking import recover
 
-    return recover(loaded.doc.data if loaded.doc else None, loaded.text)
+    return recover(loaded.doc.data if loaded.doc else None, text)
 
 
 def _with_rationale(result: UseResult, answers: dict[str, Answer]) -> UseResult:

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from art36 import pipeline, reviewfile, rules
+from art36 import pipeline, reviewfile
 from art36.catalog import Catalog, LoadedChecklist
+from art36.checks.schema import SCHEMA_INVALID_VALUE
 from art36.models.checklist import Checklist
 from art36.models.diagnostic import Diagnostic, FileReport, Location
 from art36.models.review import ChecklistRef, ReviewResult
@@ -67,7 +68,7 @@ def load_review(path: str, display: str) -> tuple[ReviewResult | None, list[Diag
     if loaded.diagnostics or not loaded.reviews:
         return None, list(loaded.diagnostics)
     if len(loaded.reviews) > 1:
-        problem = rules.SCHEMA_INVALID_VALUE.at(
+        problem = SCHEMA_INVALID_VALUE.at(
             Location(file=display),
             f"found a score report with {len(loaded.reviews)} reviews, expected one review",
             hint="report on the system files, or save one review per file with `art36 report -f json -o DIR`",

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from art36 import load, rules
+from art36 import load
+from art36.checks.files import YAML_NOT_MAPPING, YAML_SYNTAX
+from art36.checks.schema import SCHEMA_INVALID_VALUE
 from art36.models.diagnostic import Diagnostic, Location
 from art36.models.review import SCHEMA_VERSION, ReviewResult
 from art36.models.score_report import REPORT_VERSION, ScoreReport
@@ -51,7 +53,7 @@ def _version_problems(display: str, text: str, data: dict[str, Any]) -> list[Dia
     for loc, value, supported in found:
         location = located.locate(loc) if located.doc is not None else Location(file=display)
         problems.append(
-            rules.SCHEMA_INVALID_VALUE.at(
+            SCHEMA_INVALID_VALUE.at(
                 location,
                 f"found {loc[-1]} {value!r}, expected {supported}",
                 hint=f"this art36 reads {loc[-1]} {supported}; use the art36 version that wrote the file",
@@ -66,10 +68,10 @@ def load_reviews(text: str, display: str) -> LoadedReviews:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         where = Location(file=display, line=exc.lineno, column=exc.colno)
-        problem = rules.YAML_SYNTAX.at(where, f"invalid JSON: {exc.msg}", hint="is this the file art36 wrote?")
+        problem = YAML_SYNTAX.at(where, f"invalid JSON: {exc.msg}", hint="is this the file art36 wrote?")
         return LoadedReviews(display, diagnostics=[problem])
     if not (isinstance(data, dict) and ("files" in data or "schema_version" in data)):
-        problem = rules.YAML_NOT_MAPPING.at(
+        problem = YAML_NOT_MAPPING.at(
             Location(file=display),
             "found no art36 review here, expected a score report (`art36 score --format json`) or one review",
             hint="a review has a 'schema_version' key; a score report has 'version' and 'files'",
@@ -81,11 +83,11 @@ def load_reviews(text: str, display: str) -> LoadedReviews:
     if "files" in data:
         report = load.load(text, display, ScoreReport)
         if report.model is None:
-            return LoadedReviews(display, diagnostics=report.diagnostics)
+            return LoadedReviews(display, diagnostics=list(report.diagnostics))
         return LoadedReviews(display, reviews=tuple(report.model.reviews()), report=report.model)
     single = load.load(text, display, ReviewResult)
     if single.model is None:
-        return LoadedReviews(display, diagnostics=single.diagnostics)
+        return LoadedReviews(display, diagnostics=list(single.diagnostics))
     return LoadedReviews(display, reviews=(single.model,))
 
 

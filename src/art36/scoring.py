@@ -18,10 +18,7 @@ from art36.models.review import (
     UseResult,
 )
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, AnswerValue
-
-
-def _fmt(x: float) -> str:
-    return f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0")
+from art36.wording import number
 
 
 def _limits(
@@ -87,7 +84,7 @@ def _criterion(
             status=Status.NOT_SHOWN,
             weight=criterion.weight,
             points=best,
-            derivation=f"not shown (its condition does not hold): counts as no risk, {_fmt(best)} points",
+            derivation=f"not shown (its condition does not hold): counts as no risk, {number(best)} points",
         )
     if value == NOT_APPLICABLE and criterion.not_applicable_allowed:
         return CriterionResult(**base, status=Status.NOT_APPLICABLE, derivation="not applicable: excluded")
@@ -113,20 +110,20 @@ def _criterion(
             status=status,
             weight=weight,
             points=model.unknown_points,
-            derivation=f"{why}: unknown_points {_fmt(model.unknown_points)}",
+            derivation=f"{why}: unknown_points {number(model.unknown_points)}",
         )
     level = risk_of(criterion, value)
     assert level is not None
     points = model.risk_points[level]
     if level.rank <= max_level.rank:
         status = Status.MEETS
-        derivation = f"risk {level.value} <= {max_level.value} ({required_by}): {_fmt(points)} points"
+        derivation = f"risk {level.value} <= {max_level.value} ({required_by}): {number(points)} points"
     else:
         status = Status.BELOW
         reduced = points * model.below_requirement_factor
         derivation = (
-            f"risk {level.value} > {max_level.value} ({required_by}): {_fmt(points)} x "
-            f"below_requirement_factor {_fmt(model.below_requirement_factor)} = {_fmt(reduced)} points"
+            f"risk {level.value} > {max_level.value} ({required_by}): {number(points)} x "
+            f"below_requirement_factor {number(model.below_requirement_factor)} = {number(reduced)} points"
         )
         points = reduced
     return CriterionResult(**base, status=status, risk_level=level, weight=weight, points=points, derivation=derivation)
@@ -158,8 +155,8 @@ def _checklist_part(
         scored = [(r.points, r.weight) for r in results if r.points is not None]
         score = _weighted(scored)
         derivation = (
-            " + ".join(f"{r.id} {_fmt(r.points)}x{_fmt(r.weight)}" for r in results if r.points is not None)
-            + f" / total weight {_fmt(sum(w for _, w in scored))}"
+            " + ".join(f"{r.id} {number(r.points)}x{number(r.weight)}" for r in results if r.points is not None)
+            + f" / total weight {number(sum(w for _, w in scored))}"
             if scored
             else "no scored criteria"
         )
@@ -173,8 +170,8 @@ def _checklist_part(
     band, band_verdict = _band(checklist.scoring, total)
     derivation = (
         f"{checklist.scoring.model}: "
-        + " + ".join(f"{s.id} {s.score:.1f}x{_fmt(s.weight)}" for s in sections if s.score is not None)
-        + f" / total weight {_fmt(sum(w for _, w in per_section))}"
+        + " + ".join(f"{s.id} {s.score:.1f}x{number(s.weight)}" for s in sections if s.score is not None)
+        + f" / total weight {number(sum(w for _, w in per_section))}"
         + (f" = {total:.1f} (band {band})" if total is not None else "")
     )
     return (

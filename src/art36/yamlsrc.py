@@ -122,11 +122,3 @@ def find(root: yaml.Node | None, loc: tuple[Any, ...], *, key: bool = False) -> 
 
 def position(node: yaml.Node | None) -> Mark:
     return _mark(node.start_mark) if node is not None else Mark(1, 1)
-
-
-def key_nodes(root: yaml.Node | None, loc: tuple[Any, ...]) -> dict[str, yaml.Node]:
-    """The key nodes of the mapping found at ``loc``, by key."""
-    node, _ = find(root, loc)
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {str(k.value): k for k, _ in node.value}

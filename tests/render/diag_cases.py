@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from art36 import rules
+from art36.checks import answers, files, schema, uses
 from art36.models.diagnostic import BatchReport, FileReport, Location, Severity
 
 #: ``../shared/schemas`` next to the project root (not copied into the project; tests skip without it).
@@ -37,10 +37,10 @@ def sample_batch() -> BatchReport:
             FileReport(
                 file=a,
                 diagnostics=(  # deliberately out of order: every format sorts by line, column, code
-                    rules.RATIONALE_MISSING.at(loc(a, 12, 3, "answers.mhc.hmi.abort"), "no rationale given"),
-                    rules.SCHEMA_UNKNOWN_KEY.at(loc(a, 3, 5, "uses[0].x"), "unknown key 'x'", "did you mean 'id'?"),
-                    rules.SCHEMA_MISSING_KEY.at(loc(a, 1, 1), "missing key 'classification'"),
-                    rules.UNKNOWN_CRITERION.at(
+                    answers.RATIONALE_MISSING.at(loc(a, 12, 3, "answers.mhc.hmi.abort"), "no rationale given"),
+                    schema.SCHEMA_UNKNOWN_KEY.at(loc(a, 3, 5, "uses[0].x"), "unknown key 'x'", "did you mean 'id'?"),
+                    schema.SCHEMA_MISSING_KEY.at(loc(a, 1, 1), "missing key 'classification'"),
+                    answers.UNKNOWN_CRITERION.at(
                         loc(a, 3, 5, "answers.mhc.x"), "no criterion 'mhc.x'", severity=Severity.INFO
                     ),
                 ),
@@ -48,11 +48,11 @@ def sample_batch() -> BatchReport:
             FileReport(file="systems/b.yaml"),
             FileReport(
                 file="systems/c.yaml",
-                diagnostics=(rules.REQUIRED_ANSWER_MISSING.at(loc("systems/c.yaml", 2, 1), "no answer for 'mhc.a'"),),
+                diagnostics=(uses.REQUIRED_ANSWER_MISSING.at(loc("systems/c.yaml", 2, 1), "no answer for 'mhc.a'"),),
             ),
             FileReport(
                 file="systems/missing.yaml",
-                diagnostics=(rules.FILE_UNREADABLE.at(loc("systems/missing.yaml"), "no such file"),),
+                diagnostics=(files.FILE_UNREADABLE.at(loc("systems/missing.yaml"), "no such file"),),
             ),
         ),
     )
@@ -83,7 +83,7 @@ def hostile_batch() -> BatchReport:
     files = []
     for i, path in enumerate(paths):
         diagnostics = tuple(
-            rules.SCHEMA_INVALID_VALUE.at(
+            schema.SCHEMA_INVALID_VALUE.at(
                 loc(path, j + 1, 2, f"answers['{msg[:5]}'][0]"),
                 msg,
                 hint=HOSTILE_MESSAGES[-1 - j],
@@ -93,7 +93,7 @@ def hostile_batch() -> BatchReport:
         )
         files.append(FileReport(file=path, diagnostics=diagnostics))
     # A code the registry does not know (a rule added elsewhere before the registry caught up) and line/column 0.
-    unknown = rules.SCHEMA_INVALID_VALUE.at(loc("z.yaml", 0, 0), "zero position").model_copy(
+    unknown = schema.SCHEMA_INVALID_VALUE.at(loc("z.yaml", 0, 0), "zero position").model_copy(
         update={"code": "Q999", "name": "not-registered"}
     )
     files.append(FileReport(file="z.yaml", diagnostics=(unknown,)))

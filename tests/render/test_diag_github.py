@@ -6,7 +6,7 @@ import re
 
 from diag_cases import loc
 
-from art36 import rules
+from art36.checks import files
 from art36.models.diagnostic import BatchReport, FileReport
 from art36.render.diagnostics import render
 from art36.render.diagnostics.github import escape_data, escape_property
@@ -53,7 +53,7 @@ def test_escaping() -> None:
 
 def test_windows_and_odd_paths() -> None:
     path = ".\\sub dir\\a,b:c.yaml"
-    batch = BatchReport(files=(FileReport(file=path, diagnostics=(rules.YAML_SYNTAX.at(loc(path, 2, 3), "bad"),)),))
+    batch = BatchReport(files=(FileReport(file=path, diagnostics=(files.YAML_SYNTAX.at(loc(path, 2, 3), "bad"),)),))
     (line,) = render(batch, "github").splitlines()
     assert line == "::error file=sub dir/a%2Cb%3Ac.yaml,line=2,col=3,title=Y001 yaml-syntax::bad"
 

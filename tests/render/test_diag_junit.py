@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from diag_cases import HOSTILE_MESSAGES, loc
 
-from art36 import __version__, rules
+from art36 import __version__
+from art36.checks import files
 from art36.models.diagnostic import BatchReport, FileReport
 from art36.render.diagnostics import RenderOptions, render
 from art36.render.diagnostics.junit import JUnitFormat, xml_text
@@ -119,7 +120,7 @@ def test_hostile_batch_is_valid_and_round_trips(hostile_batch, junit_schema) -> 
 @pytest.mark.parametrize("message", HOSTILE_MESSAGES)
 def test_each_hostile_message_in_attributes(message: str, junit_schema) -> None:
     batch = BatchReport(
-        files=(FileReport(file=message, diagnostics=(rules.YAML_SYNTAX.at(loc(message), message, message),)),)
+        files=(FileReport(file=message, diagnostics=(files.YAML_SYNTAX.at(loc(message), message, message),)),)
     )
     suite = check(junit_schema, render(batch, "junit"))
     failure = suite.find("testcase/failure")

@@ -7,7 +7,7 @@ import re
 import pytest
 from diag_cases import HOSTILE_MESSAGES, loc
 
-from art36 import rules
+from art36.checks import files
 from art36.models.diagnostic import BatchReport, FileReport
 from art36.render.diagnostics import render
 
@@ -33,8 +33,8 @@ def test_empty_and_clean_batches_print_nothing(empty_batch, clean_batch) -> None
 
 
 def test_files_keep_batch_order() -> None:
-    z = FileReport(file="z.yaml", diagnostics=(rules.YAML_SYNTAX.at(loc("z.yaml"), "bad"),))
-    a = FileReport(file="a.yaml", diagnostics=(rules.YAML_SYNTAX.at(loc("a.yaml"), "bad"),))
+    z = FileReport(file="z.yaml", diagnostics=(files.YAML_SYNTAX.at(loc("z.yaml"), "bad"),))
+    a = FileReport(file="a.yaml", diagnostics=(files.YAML_SYNTAX.at(loc("a.yaml"), "bad"),))
     assert [line.split(":")[0] for line in render(BatchReport(files=(z, a)), "text").splitlines()] == [
         "z.yaml",
         "a.yaml",
@@ -78,7 +78,7 @@ def test_colour_changes_nothing_but_colour(hostile_batch, sample_batch, monkeypa
 def test_each_hostile_message_survives_colour(message: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     batch = BatchReport(
-        files=(FileReport(file=message, diagnostics=(rules.YAML_SYNTAX.at(loc(message), message, message),)),)
+        files=(FileReport(file=message, diagnostics=(files.YAML_SYNTAX.at(loc(message), message, message),)),)
     )
     assert ANSI.sub("", render(batch, "text", color=True)) == render(batch, "text")
 
@@ -93,5 +93,5 @@ def test_colour_respects_no_color_from_the_environment(sample_batch, monkeypatch
 def test_long_lines_are_not_wrapped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     message = "word " * 100
-    batch = BatchReport(files=(FileReport(file="a.yaml", diagnostics=(rules.YAML_SYNTAX.at(loc("a.yaml"), message),)),))
+    batch = BatchReport(files=(FileReport(file="a.yaml", diagnostics=(files.YAML_SYNTAX.at(loc("a.yaml"), message),)),))
     assert len(render(batch, "text", color=True).splitlines()) == 1

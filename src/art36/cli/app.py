@@ -13,6 +13,9 @@ import typer
 
 from art36 import __version__
 from art36.cli.exits import Exit
+from art36.models.verdict import Verdict
+from art36.render.diagnostics import FORMAT_CHOICES
+from art36.render.rules import LIST_FORMATS
 
 app = typer.Typer(
     name="art36",
@@ -40,27 +43,14 @@ def _score_format_help() -> str:
     return "Output format: " + ", ".join(review.FORMATS) + "."
 
 
-class ListFormat(StrEnum):
-    text = "text"
-    json = "json"
+#: Generated from the diagnostics format registry, so a new format is a new choice (art36.render.diagnostics).
+CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMAT_CHOICES})  # type: ignore[misc]
 
+#: Generated from the Verdict enum (art36.models.verdict), in order from least to most severe.
+VerdictName = StrEnum("VerdictName", {v.value: v.value for v in Verdict})  # type: ignore[misc]
 
-class CheckFormat(StrEnum):
-    auto = "auto"
-    text = "text"
-    json = "json"
-    github = "github"
-    junit = "junit"
-    sarif = "sarif"
-
-
-class VerdictName(StrEnum):
-    out_of_scope = "out_of_scope"
-    approvable = "approvable"
-    approvable_with_conditions = "approvable_with_conditions"
-    incomplete = "incomplete"
-    not_approvable = "not_approvable"
-    prohibited = "prohibited"
+#: Generated from the formats of `art36 rules` (art36.render.rules).
+RulesFormat = StrEnum("RulesFormat", {name: name for name in LIST_FORMATS})  # type: ignore[misc]
 
 
 class SchemaName(StrEnum):
@@ -141,7 +131,7 @@ def score(
 def validate(
     paths: PathsArg,
     checklist: ChecklistOpt = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.auto,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat("auto"),
     output: OutputOpt = None,
     strict: StrictOpt = False,
     select: SelectOpt = None,
@@ -172,7 +162,7 @@ def validate(
 @app.command()
 def lint(
     paths: Annotated[list[str] | None, typer.Argument(help="Checklist files or directories; '-' is stdin.")] = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.auto,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat("auto"),
     output: OutputOpt = None,
     strict: StrictOpt = False,
     select: SelectOpt = None,
@@ -197,7 +187,7 @@ def lint(
 
 @app.command("rules")
 def list_rules(
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.text,
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")] = RulesFormat("text"),
 ) -> None:
     """List every diagnostic rule: code, name, severity, what it checks."""
     from art36.cli import commands
@@ -278,6 +268,8 @@ def show(
     from art36.cli import guide
 
     raise typer.Exit(guide.show(checklist, item, fmt.value, lang.value))
+
+
 class DiffFormat(StrEnum):
     text = "text"
     md = "md"

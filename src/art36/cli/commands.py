@@ -11,7 +11,7 @@ from typing import Any, TypeVar, overload
 
 from art36 import discover, pipeline
 from art36.cli import output as out
-from art36.cli.exits import IO_CODES, Exit, for_batch
+from art36.cli.exits import Exit, for_batch
 from art36.models.diagnostic import BatchReport, FileReport, FileReports
 
 T = TypeVar("T")
@@ -79,12 +79,13 @@ def _usage_errors(command: Callable[..., int]) -> Callable[..., int]:
 
 def _refuse_output_read(batch: BatchReport, output: Path | None) -> None:
     """Nothing is written if the output target turned out to be an input (a checklist or evidence file)."""
+    from art36.checks.files import is_load_failure
     from art36.fileio import IS_OUTPUT
 
     if output is None:
         return
     for d in batch.diagnostics():
-        if d.code in IO_CODES and d.message == IS_OUTPUT:
+        if is_load_failure(d.code) and d.message == IS_OUTPUT:
             raise out.OutputError(
                 f"refusing to write {out.shown(output)}: it is also an input of this run "
                 f"(used at {out.shown(str(d.location))}); nothing written"
@@ -255,49 +256,20 @@ def lint(
 
 def explain(code: str) -> int:
     from art36 import echo, rules
+    from art36.render.rules import explanation
 
     rule = rules.get(code)
     if rule is None:
         return _usage_problem(f"no rule {echo.key(code)}; `art36 rules` lists them")
-    lines = [f"{rule.code} {rule.name} ({rule.severity.value}, {rule.applies_to} files)", "", rule.summary]
-    if rule.explanation:
-        lines += ["", rule.explanation]
-    if rule.bad:
-        lines += ["", "Bad:", *("    " + x for x in rule.bad.rstrip("\n").splitlines())]
-    if rule.good:
-        lines += ["", "Good:", *("    " + x for x in rule.good.rstrip("\n").splitlines())]
-    out.write("\n".join(lines) + "\n", None)
+    out.write(explanation(rule), None)
     return Exit.OK
 
 
 def list_rules(fmt: str) -> int:
-    import json
-
     from art36 import rules
-    from art36.textsafe import one_line
+    from art36.render.rules import listing
 
-    every = rules.all_rules()
-    if fmt == "json":
-        data = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "severity": r.severity.value,
-                "applies_to": r.applies_to,
-                "summary": r.summary,
-            }
-            for r in every
-        ]
-        out.write(json.dumps(data, indent=2) + "\n", None)
-    else:
-        width = max(len(r.name) for r in every)
-        out.write(
-            "".join(
-                one_line(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.applies_to:<9}  {r.summary}") + "\n"
-                for r in every
-            ),
-            None,
-        )
+    out.write(listing(rules.all_rules(), fmt), None)
     return Exit.OK
 
 

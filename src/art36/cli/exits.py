@@ -17,14 +17,12 @@ class Exit(IntEnum):
     STOPPED = 4  # `art36 review` stopped before the end (end of input, Ctrl-C, hang-up); every answer is saved
 
 
-IO_CODES = frozenset({"F001"})
-
-
 def for_batch(batch: BatchReport, *, strict: bool = False, gate_hit: bool = False) -> Exit:
+    from art36.checks.files import is_load_failure
     from art36.models.diagnostic import Severity
 
     diagnostics = batch.diagnostics()
-    if any(d.code in IO_CODES for d in diagnostics):
+    if any(is_load_failure(d.code) for d in diagnostics):
         return Exit.USAGE
     if gate_hit or any(d.severity is Severity.ERROR for d in diagnostics):
         return Exit.FINDINGS

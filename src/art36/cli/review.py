@@ -67,11 +67,13 @@ class _Review:
     # --- set-up ------------------------------------------------------------------------------------------------
 
     def _load_system(self, path: Path) -> tuple[SystemDescription, str]:
-        loaded = load.load_file(path, str(path), SystemDescription)
-        if loaded.model is None:
-            problems = "\n".join(f"  {d.location}: {d.message}" for d in loaded.diagnostics[:10])
+        text, problem = load.read_text(path, str(path))
+        loaded = load.load(text, str(path), SystemDescription) if text is not None else None
+        if loaded is None or loaded.model is None:
+            found = loaded.diagnostics if loaded is not None else (problem,) if problem else ()
+            problems = "\n".join(f"  {d.location}: {d.message}" for d in found[:10])
             raise _Abort(f"{path} is not a valid system file:\n{problems}", Exit.FINDINGS)
-        return loaded.model, _header_comments(loaded.text)
+        return loaded.model, _header_comments(text or "")
 
     def _checklists(self, refs: tuple[str, ...], base: Path | None) -> list[LoadedChecklist]:
         found: list[LoadedChecklist] = []

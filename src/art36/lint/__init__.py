@@ -20,7 +20,7 @@ def lint_text(
     """Every problem in one checklist document, filtered by ``select``/``ignore`` code prefixes. Never raises."""
     # Imported here so that importing art36.lint (which registering the rules does) stays cheap.
     from art36 import load
-    from art36.lint import checks
+    from art36.lint import rules
     from art36.lint.context import LintContext
     from art36.models.checklist import Checklist
     from art36.rules import selected
@@ -29,15 +29,16 @@ def lint_text(
         return selected(code, select, ignore)
 
     loaded = load.load(text, display, Checklist)
+    problems = loaded.diagnostics
     if loaded.model is None and loaded.doc is not None:
         from art36 import doctype
+        from art36.models.rule import run
 
-        other = doctype.looks_like(loaded.doc.data, "checklist")
-        if other is not None:  # one clear error, not one "unknown key" per system-file key
-            loaded.diagnostics[:] = [doctype.wrong_document(display, other, "checklist")]
-    found: list[Diagnostic] = [d for d in loaded.diagnostics if wanted(d.code)]
+        wrong = run(doctype.DOCUMENT_RULES, doctype.Expected(display, loaded.doc.data, "checklist"))
+        problems = tuple(wrong) or problems  # one clear error, not one "unknown key" per system-file key
+    found: list[Diagnostic] = [d for d in problems if wanted(d.code)]
     if loaded.model is not None:
-        found.extend(checks.run(LintContext(loaded.model, loaded), wanted, run_tests=run_tests))
+        found.extend(rules.run(LintContext(loaded.model, loaded), wanted, run_tests=run_tests))
     return FileReport(file=display, diagnostics=tuple(sorted(found, key=Diagnostic.sort_key)), kind="checklist")
 
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from art36.lint import rules
 from art36.lint.context import LintContext, Loc
 from art36.models.checklist import ChecklistTest
-from art36.models.diagnostic import Diagnostic
+from art36.models.diagnostic import Diagnostic, Severity
 from art36.models.review import Status, UseResult
+from art36.models.rule import Rule
+from art36.wording import number
 
 _STATUSES = {s.value for s in Status}
 
 
-def _fmt(score: float | None) -> str:
-    return "none" if score is None else f"{score:g}"
+_E, _W = Severity.ERROR, Severity.WARNING
 
 
 def _mismatches(case: ChecklistTest, result: UseResult) -> Iterator[tuple[Loc, str]]:
@@ -25,9 +25,9 @@ def _mismatches(case: ChecklistTest, result: UseResult) -> Iterator[tuple[Loc, s
         yield ("verdict",), f"verdict is {result.verdict.value}, expected {expect.verdict.value}{why}"
     score = result.score
     if expect.score_min is not None and (score is None or score < expect.score_min):
-        yield ("score_min",), f"score is {_fmt(score)}, expected at least {_fmt(expect.score_min)}"
+        yield ("score_min",), f"score is {number(score)}, expected at least {number(expect.score_min)}"
     if expect.score_max is not None and (score is None or score > expect.score_max):
-        yield ("score_max",), f"score is {_fmt(score)}, expected at most {_fmt(expect.score_max)}"
+        yield ("score_max",), f"score is {number(score)}, expected at most {number(expect.score_max)}"
     statuses = {c.id: c.status.value for c in result.criteria}
     for cid, wanted in expect.statuses.items():
         got = statuses.get(cid)
@@ -50,11 +50,24 @@ def failed_test_cases(ctx: LintContext) -> Iterator[Diagnostic]:
         try:
             result = evaluate_use([ctx.checklist], dict(case.answers), case.id)
         except Exception as exc:  # the engine must not take the whole lint run down with it
-            yield rules.TEST_CASE_FAILED.at(
+            yield TEST_CASE_FAILED.at(
                 ctx.at(("tests", ti)), f"test case '{case.id}' could not be scored: {type(exc).__name__}: {exc}"
             )
             continue
         for loc, problem in _mismatches(case, result):
-            yield rules.TEST_CASE_FAILED.at(
-                ctx.at(("tests", ti, "expect", *loc)), f"test case '{case.id}' fails: {problem}"
-            )
+            yield TEST_CASE_FAILED.at(ctx.at(("tests", ti, "expect", *loc)), f"test case '{case.id}' fails: {problem}")
+
+
+TEST_CASE_FAILED: Rule[LintContext] = Rule(
+    "L017",
+    "test-case-failed",
+    _E,
+    "A checklist test case gives a different verdict, score, status or red lines than it expects.",
+    "checklist",
+    explanation="Each entry in 'tests' is run through the scoring engine; every expectation that differs "
+    "(verdict, score_min/score_max, a criterion's status, the exact set of fired red lines) is reported at "
+    "the expectation. A changed checklist that changes outcomes must change its tests in the same commit.",
+    bad="tests:\n  - id: materiel\n    answers: {target.type: materiel}\n    expect: {verdict: prohibited}\n",
+    good="tests:\n  - id: materiel\n    answers: {target.type: materiel}\n    expect: {verdict: approvable}\n",
+    check=failed_test_cases,
+)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from art36.lint import rules
 from art36.lint.context import LintContext, Loc
-from art36.models.diagnostic import Diagnostic
+from art36.lint.examples import CRITERION
+from art36.models.diagnostic import Diagnostic, Severity
+from art36.models.rule import Rule
+
+_E, _W = Severity.ERROR, Severity.WARNING
 
 
 def _repeats(ctx: LintContext, what: str, items: Iterable[tuple[Any, Loc]]) -> Iterator[Diagnostic]:
@@ -24,7 +27,7 @@ def _repeats(ctx: LintContext, what: str, items: Iterable[tuple[Any, Loc]]) -> I
             continue
         line = ctx.at(first[key]).line
         shown = str(value).lower() if isinstance(value, bool) else f"'{value}'"
-        yield rules.DUPLICATE_ID.at(
+        yield DUPLICATE_ID.at(
             ctx.at(loc),
             f"{what.format(shown)} is defined again (first at line {line})",
             hint="give each one its own id, or merge them",
@@ -58,3 +61,22 @@ def duplicate_ids(ctx: LintContext) -> Iterator[Diagnostic]:
         ctx, "score band {}", ((b.id, ("scoring", "bands", i, "id")) for i, b in enumerate(checklist.scoring.bands))
     )
     yield from _repeats(ctx, "test case {}", ((t.id, ("tests", i, "id")) for i, t in enumerate(checklist.tests)))
+
+
+DUPLICATE_ID: Rule[LintContext] = Rule(
+    "L001",
+    "duplicate-id",
+    _E,
+    "Two sections, criteria, profiles, red lines, bands, test cases, options or limits share an id.",
+    "checklist",
+    explanation="Ids are how system files, conditions, reports and diffs name things; two things with one id "
+    "make every one of those ambiguous. Criterion ids must be unique across all sections; option and range "
+    "values unique within their criterion; a profile sets at most one limit per criterion.",
+    bad="sections:\n  - id: target\n    title: Target\n    criteria:\n" + CRITERION + "        options:\n"
+    "          - {value: materiel, label: Military objects, risk_level: low}\n"
+    "          - {value: materiel, label: Persons, risk_level: critical}\n",
+    good="sections:\n  - id: target\n    title: Target\n    criteria:\n" + CRITERION + "        options:\n"
+    "          - {value: materiel, label: Military objects, risk_level: low}\n"
+    "          - {value: persons, label: Persons, risk_level: critical}\n",
+    check=duplicate_ids,
+)

@@ -2,39 +2,32 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
+from art36 import wording
 from art36.conditions import as_choices
-from art36.lint import rules
 from art36.lint.context import LintContext, leaves_at
 from art36.models.checklist import AnswerType, Criterion
 from art36.models.condition import ScalarValue
-from art36.models.diagnostic import Diagnostic
+from art36.models.diagnostic import Diagnostic, Severity
 from art36.models.review import Status
+from art36.models.rule import Rule
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, AnswerValue
 
-
-def _did_you_mean(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
-
-
-def _shown(values: Iterable[ScalarValue]) -> str:
-    return ", ".join(str(v).lower() if isinstance(v, bool) else str(v) for v in values) or "none"
+_E, _W = Severity.ERROR, Severity.WARNING
 
 
 def undefined_references(ctx: LintContext) -> Iterator[Diagnostic]:
     checklist = ctx.checklist
     known = checklist.criteria
-    rule = rules.UNDEFINED_REFERENCE
+    rule = UNDEFINED_REFERENCE
 
     def missing(name: str, loc: tuple[Any, ...], where: str, key: bool = False) -> Diagnostic:
         return rule.at(
             ctx.at(loc, key=key),
             f"{where} criterion '{name}', which this checklist does not define",
-            hint=_did_you_mean(name, known),
+            hint=wording.did_you_mean(name, known),
         )
 
     for site in ctx.condition_sites:
@@ -68,12 +61,27 @@ def undefined_references(ctx: LintContext) -> Iterator[Diagnostic]:
                 yield rule.at(
                     ctx.at(("tests", ti, "expect", "red_lines", ri)),
                     f"test case '{case.id}' expects red line '{rid}', which this checklist does not define",
-                    hint=_did_you_mean(rid, red_lines),
+                    hint=wording.did_you_mean(rid, red_lines),
                 )
 
 
-def _answer(value: AnswerValue) -> str:
-    return f"[{_shown(value)}]" if isinstance(value, tuple) else repr(value)
+UNDEFINED_REFERENCE: Rule[LintContext] = Rule(
+    "L002",
+    "undefined-reference",
+    _E,
+    "A condition, profile limit or test case names a criterion (or red line) this checklist does not define.",
+    "checklist",
+    explanation="A condition on a criterion that does not exist is never true, so a misspelt id silently "
+    "disables a red line, hides a criterion or never selects a profile. Checked: applies_when, profile "
+    "'when' and 'limits', red line 'when', scope.out_of_scope_when, and test-case answers and expectations.",
+    bad="red_lines:\n  - id: anti-personnel\n    title: Targets persons\n    message: Engages persons.\n"
+    "    basis: national_policy\n    references: [{source: ICRC position 2021}]\n"
+    "    when: {criterion: target.typ, equals: persons}\n",
+    good="red_lines:\n  - id: anti-personnel\n    title: Targets persons\n    message: Engages persons.\n"
+    "    basis: national_policy\n    references: [{source: ICRC position 2021}]\n"
+    "    when: {criterion: target.type, equals: persons}\n",
+    check=undefined_references,
+)
 
 
 def _fits(criterion: Criterion, value: ScalarValue) -> bool:
@@ -92,14 +100,14 @@ def _answer_problem(criterion: Criterion, value: AnswerValue) -> str:
         return "only a multi_choice criterion takes a list of values"
     if as_choices(criterion, value) is None:
         if criterion.answer_type is AnswerType.NUMBER:
-            return f"a number within its ranges ({_shown(criterion.choice_values())}) is expected"
-        return f"expected one of: {_shown(criterion.choice_values())}"
+            return f"a number within its ranges ({wording.values(criterion.choice_values())}) is expected"
+        return f"expected one of: {wording.values(criterion.choice_values())}"
     return ""
 
 
 def unknown_values(ctx: LintContext) -> Iterator[Diagnostic]:
     checklist = ctx.checklist
-    rule = rules.UNKNOWN_VALUE
+    rule = UNKNOWN_VALUE
     for site in ctx.condition_sites:
         for leaf, loc in leaves_at(site.condition, site.loc):
             criterion = checklist.criteria.get(leaf.criterion or "")
@@ -121,9 +129,9 @@ def unknown_values(ctx: LintContext) -> Iterator[Diagnostic]:
                     kind = "range" if criterion.answer_type is AnswerType.NUMBER else "option"
                     message = (
                         f"{value!r} is not an {kind} value of criterion '{criterion.id}' "
-                        f"(values: {_shown(allowed)}); the {site.describe()} test never matches it"
+                        f"(values: {wording.values(allowed)}); the {site.describe()} test never matches it"
                     )
-                hint = _did_you_mean(str(value), [str(v) for v in allowed])
+                hint = wording.did_you_mean(str(value), [str(v) for v in allowed])
                 if not hint and any(str(v) == str(value) for v in allowed):
                     hint = "the value matches only with the same type: quote it or unquote it like the option"
                 yield rule.at(ctx.at(vloc), message, hint=hint)
@@ -136,8 +144,24 @@ def unknown_values(ctx: LintContext) -> Iterator[Diagnostic]:
             if problem:
                 yield rule.at(
                     ctx.at(("tests", ti, "answers", cid)),
-                    f"test case '{case.id}' answers {cid} with {_answer(answer)}, which it cannot take: {problem}",
+                    f"test case '{case.id}' answers {cid} with {wording.answer(answer)}, "
+                    f"which it cannot take: {problem}",
                 )
+
+
+UNKNOWN_VALUE: Rule[LintContext] = Rule(
+    "L003",
+    "unknown-option-value",
+    _E,
+    "A condition or test case uses a value that is not among the criterion's option (or range) values.",
+    "checklist",
+    explanation="Conditions compare answers with option values (for number criteria: range names), type "
+    "included, so 'equals: person' or 'equals: \"true\"' on a boolean never matches. A test case answer "
+    "that fits no option tests nothing.",
+    bad="scope:\n  out_of_scope_when: {criterion: target.type, in: [none, nothing]}\n",
+    good="scope:\n  out_of_scope_when: {criterion: target.type, in: [materiel]}\n",
+    check=unknown_values,
+)
 
 
 def unknown_statuses(ctx: LintContext) -> Iterator[Diagnostic]:
@@ -145,8 +169,22 @@ def unknown_statuses(ctx: LintContext) -> Iterator[Diagnostic]:
     for ti, case in enumerate(ctx.checklist.tests):
         for cid, status in case.expect.statuses.items():
             if status not in valid:
-                yield rules.UNKNOWN_STATUS.at(
+                yield UNKNOWN_STATUS.at(
                     ctx.at(("tests", ti, "expect", "statuses", cid)),
                     f"test case '{case.id}' expects status '{status}' for {cid}; statuses are: {', '.join(valid)}",
-                    hint=_did_you_mean(status, valid),
+                    hint=wording.did_you_mean(status, valid),
                 )
+
+
+UNKNOWN_STATUS: Rule[LintContext] = Rule(
+    "L018",
+    "unknown-expected-status",
+    _E,
+    "A test case expects a criterion status that does not exist.",
+    "checklist",
+    explanation="Statuses are: meets, below, missing, unknown, not_applicable, not_shown, information.",
+    bad="tests:\n  - id: materiel\n    answers: {target.type: materiel}\n    expect: {statuses: {target.type: met}}\n",
+    good="tests:\n  - id: materiel\n    answers: {target.type: materiel}\n"
+    "    expect: {statuses: {target.type: meets}}\n",
+    check=unknown_statuses,
+)

@@ -7,17 +7,20 @@ import math
 from collections.abc import Iterator, Mapping
 
 from art36.conditions import Truth, evaluate, lookup_in
-from art36.lint import rules
 from art36.lint.context import ConditionSite, LintContext, leaves_at
 from art36.models.checklist import AnswerType, Criterion
 from art36.models.condition import Condition
-from art36.models.diagnostic import Diagnostic
+from art36.models.diagnostic import Diagnostic, Severity
+from art36.models.rule import Rule
 from art36.models.system import NOT_APPLICABLE, AnswerValue
 
 #: Above this many answer combinations a condition is not checked (the check would be slow, not wrong).
 MAX_COMBINATIONS = 4096
 #: A multi-choice criterion with more options than this has too many possible answers to try.
 _MAX_MULTI_OPTIONS = 12
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
 
 
 def answer_domain(criterion: Criterion) -> list[AnswerValue] | None:
@@ -98,12 +101,34 @@ def never_holds(ctx: LintContext) -> Iterator[Diagnostic]:
             continue
         tested = ", ".join(sorted(site.condition.criteria()))
         dead = _dead_tests(site, criteria)
-        yield rules.NEVER_HOLDS.at(
+        yield NEVER_HOLDS.at(
             ctx.at(site.loc),
             _NEVER[site.kind].format(owner=site.owner)
             + f": its condition is false for every combination of answers to {tested}",
             hint=f"never true on its own: {'; '.join(dead)}" if dead else "check 'all' of exclusive values and 'not'",
         )
+
+
+NEVER_HOLDS: Rule[LintContext] = Rule(
+    "L007",
+    "condition-never-holds",
+    _E,
+    "A red line that can never fire, a criterion never shown, a profile never selected, a scope never met.",
+    "checklist",
+    explanation="The condition is false for every combination of answers to the criteria it tests (found by "
+    "trying them all when there are at most 4096): for example 'all' of two values of one single-choice "
+    "criterion, 'in' with no valid value, 'risk_at_least: high' on a criterion with no high or critical "
+    "option, or 'not' of something always true. A red line that never fires is a prohibition that "
+    "does not exist.",
+    bad="red_lines:\n  - id: anti-personnel\n    title: Targets persons\n    message: Engages persons.\n"
+    "    basis: binding_law\n    references: [{source: AP I, section: art. 51(4)(b)}]\n"
+    "    when:\n      all:\n        - {criterion: target.type, equals: persons}\n"
+    "        - {criterion: target.type, equals: materiel}\n",
+    good="red_lines:\n  - id: anti-personnel\n    title: Targets persons\n    message: Engages persons.\n"
+    "    basis: binding_law\n    references: [{source: AP I, section: art. 51(4)(b)}]\n"
+    "    when: {criterion: target.type, risk_at_least: critical}\n",
+    check=never_holds,
+)
 
 
 def always_holds(ctx: LintContext) -> Iterator[Diagnostic]:
@@ -113,8 +138,23 @@ def always_holds(ctx: LintContext) -> Iterator[Diagnostic]:
             continue  # a catch-all profile is legitimate
         found = outcomes(site.condition, criteria)
         if found == {Truth.TRUE}:
-            yield rules.ALWAYS_HOLDS.at(
+            yield ALWAYS_HOLDS.at(
                 ctx.at(site.loc),
                 _ALWAYS[site.kind].format(owner=site.owner),
                 hint="check 'not' and 'any' over all values of a criterion",
             )
+
+
+ALWAYS_HOLDS: Rule[LintContext] = Rule(
+    "L008",
+    "condition-always-holds",
+    _W,
+    "A red line, applies_when or scope condition is true whatever the answers are.",
+    "checklist",
+    explanation="A red line that fires for every answer makes every system fail; a scope condition that "
+    "always holds puts every system out of scope; an applies_when that always holds is dead weight. "
+    "(Profiles are exempt: a catch-all profile is legitimate.)",
+    bad="scope:\n  out_of_scope_when: {criterion: target.type, in: [materiel, persons]}\n",
+    good="scope:\n  out_of_scope_when: {criterion: target.type, in: [materiel]}\n",
+    check=always_holds,
+)

@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from art36.lint import rules
 from art36.lint.context import LintContext
 from art36.models.checklist import Band
 from art36.models.common import RiskLevel, Verdict
-from art36.models.diagnostic import Diagnostic
+from art36.models.diagnostic import Diagnostic, Severity
+from art36.models.rule import Rule
+from art36.wording import number
 
 _BANDS = ("scoring", "bands")
 
 
-def _fmt(x: float) -> str:
-    return f"{x:g}"
+_E, _W = Severity.ERROR, Severity.WARNING
+_SCORING = "scoring:\n  risk_points: {none: 100, low: 80, medium: 50, high: 20, critical: 0}\n"
+_FACTOR = "  below_requirement_factor: 0.5\n"
 
 
 def _empty(band: Band) -> bool:
@@ -32,13 +34,31 @@ def band_overlaps(ctx: LintContext) -> Iterator[Diagnostic]:
     ordered = _by_min(ctx)
     for (_, low), (index, high) in pairwise(ordered):
         if high.min < low.max or high.min == low.max == 100:  # a band ending at 100 includes 100
-            yield rules.BAND_OVERLAP.at(
+            yield BAND_OVERLAP.at(
                 ctx.at((*_BANDS, index, "min")),
-                f"band '{high.id}' starts at {_fmt(high.min)}, inside band '{low.id}' "
-                f"({_fmt(low.min)}–{_fmt(low.max)}): scores {_fmt(high.min)}–{_fmt(min(low.max, high.max))} "
+                f"band '{high.id}' starts at {number(high.min)}, inside band '{low.id}' "
+                f"({number(low.min)}–{number(low.max)}): scores {number(high.min)}–{number(min(low.max, high.max))} "
                 "fall in both",
-                hint=f"start '{high.id}' at {_fmt(low.max)} or end '{low.id}' at {_fmt(high.min)}",
+                hint=f"start '{high.id}' at {number(low.max)} or end '{low.id}' at {number(high.min)}",
             )
+
+
+BAND_OVERLAP: Rule[LintContext] = Rule(
+    "L009",
+    "score-band-overlap",
+    _E,
+    "Two score bands overlap, so a score has two verdicts.",
+    "checklist",
+    explanation="Bands run from 'min' (inclusive) to 'max' (exclusive; 100 is included in the top band). "
+    "Each score must fall in exactly one band.",
+    bad=_SCORING + _FACTOR + "  bands:\n"
+    "    - {id: approvable, min: 60, max: 100, label: Approvable, verdict: approvable}\n"
+    "    - {id: not-approvable, min: 0, max: 70, label: Not approvable, verdict: not_approvable}\n",
+    good=_SCORING + _FACTOR + "  bands:\n"
+    "    - {id: approvable, min: 70, max: 100, label: Approvable, verdict: approvable}\n"
+    "    - {id: not-approvable, min: 0, max: 70, label: Not approvable, verdict: not_approvable}\n",
+    check=band_overlaps,
+)
 
 
 def band_gaps(ctx: LintContext) -> Iterator[Diagnostic]:
@@ -47,28 +67,46 @@ def band_gaps(ctx: LintContext) -> Iterator[Diagnostic]:
         return
     first_index, first = ordered[0]
     if first.min > 0:
-        yield rules.BAND_GAP.at(
+        yield BAND_GAP.at(
             ctx.at((*_BANDS, first_index, "min")),
-            f"no band covers scores 0–{_fmt(first.min)}: the lowest band '{first.id}' starts at {_fmt(first.min)}",
+            f"no band covers scores 0–{number(first.min)}: the lowest band '{first.id}' starts at {number(first.min)}",
             hint=f"start '{first.id}' at 0",
         )
     covered, last_index, last = first.max, first_index, first
     for index, band in ordered[1:]:
         if band.min > covered:
-            yield rules.BAND_GAP.at(
+            yield BAND_GAP.at(
                 ctx.at((*_BANDS, index, "min")),
-                f"no band covers scores {_fmt(covered)}–{_fmt(band.min)}: band '{band.id}' starts at "
-                f"{_fmt(band.min)}, but the band below ends at {_fmt(covered)}",
-                hint=f"start '{band.id}' at {_fmt(covered)}",
+                f"no band covers scores {number(covered)}–{number(band.min)}: band '{band.id}' starts at "
+                f"{number(band.min)}, but the band below ends at {number(covered)}",
+                hint=f"start '{band.id}' at {number(covered)}",
             )
         if band.max >= covered:
             covered, last_index, last = band.max, index, band
     if covered < 100:
-        yield rules.BAND_GAP.at(
+        yield BAND_GAP.at(
             ctx.at((*_BANDS, last_index, "max")),
-            f"no band covers scores {_fmt(covered)}–100: the highest band '{last.id}' ends at {_fmt(covered)}",
+            f"no band covers scores {number(covered)}–100: the highest band '{last.id}' ends at {number(covered)}",
             hint=f"end '{last.id}' at 100",
         )
+
+
+BAND_GAP: Rule[LintContext] = Rule(
+    "L010",
+    "score-band-gap",
+    _E,
+    "The score bands leave part of 0–100 uncovered, so some scores have no verdict.",
+    "checklist",
+    explanation="Together the bands must cover every score from 0 to 100: the lowest starts at 0, each "
+    "starts where the previous one ends, and the highest ends at 100.",
+    bad=_SCORING + _FACTOR + "  bands:\n"
+    "    - {id: approvable, min: 70, max: 100, label: Approvable, verdict: approvable}\n"
+    "    - {id: not-approvable, min: 0, max: 60, label: Not approvable, verdict: not_approvable}\n",
+    good=_SCORING + _FACTOR + "  bands:\n"
+    "    - {id: approvable, min: 70, max: 100, label: Approvable, verdict: approvable}\n"
+    "    - {id: not-approvable, min: 0, max: 70, label: Not approvable, verdict: not_approvable}\n",
+    check=band_gaps,
+)
 
 
 def score_range(ctx: LintContext) -> tuple[float, float] | None:
@@ -103,9 +141,9 @@ def score_range(ctx: LintContext) -> tuple[float, float] | None:
 def unreachable_bands(ctx: LintContext) -> Iterator[Diagnostic]:
     reach = score_range(ctx)
     for index, band in enumerate(ctx.checklist.scoring.bands):
-        span = f"{_fmt(band.min)}–{_fmt(band.max)}"
+        span = f"{number(band.min)}–{number(band.max)}"
         if _empty(band):
-            yield rules.BAND_UNREACHABLE.at(
+            yield BAND_UNREACHABLE.at(
                 ctx.at((*_BANDS, index, "max")),
                 f"band '{band.id}' ({span}) is empty: its max must be above its min",
             )
@@ -115,11 +153,33 @@ def unreachable_bands(ctx: LintContext) -> Iterator[Diagnostic]:
         lo, hi = reach
         if band.min <= hi and (band.max == 100 or lo < band.max):
             continue
-        yield rules.BAND_UNREACHABLE.at(
+        yield BAND_UNREACHABLE.at(
             ctx.at((*_BANDS, index)),
-            f"band '{band.id}' ({span}) cannot be reached: scores range from {_fmt(lo)} to {_fmt(hi)}",
+            f"band '{band.id}' ({span}) cannot be reached: scores range from {number(lo)} to {number(hi)}",
             hint="scores come from risk_points of the criteria's options, below_requirement_factor and unknown_points",
         )
+
+
+BAND_UNREACHABLE: Rule[LintContext] = Rule(
+    "L011",
+    "score-band-unreachable",
+    _E,
+    "A score band no possible score falls in (or an empty band).",
+    "checklist",
+    explanation="A score is a weighted mean of criterion points, so it lies between the fewest and the most "
+    "points any scored criterion can earn (context and text criteria earn none): risk_points of its options' "
+    "levels, times "
+    "below_requirement_factor when a level exceeds what the criterion or a profile allows, or unknown_points. "
+    "A band outside that range (or with min >= max) can never be the outcome.",
+    bad=_SCORING + _FACTOR + "  bands:\n"
+    "    - {id: excellent, min: 95, max: 100, label: Excellent, verdict: approvable}\n"
+    "    - {id: approvable, min: 70, max: 95, label: Approvable, verdict: approvable}\n"
+    "    - {id: not-approvable, min: 0, max: 70, label: Not approvable, verdict: not_approvable}\n",
+    good=_SCORING + _FACTOR + "  bands:\n"
+    "    - {id: approvable, min: 70, max: 100, label: Approvable, verdict: approvable}\n"
+    "    - {id: not-approvable, min: 0, max: 70, label: Not approvable, verdict: not_approvable}\n",
+    check=unreachable_bands,
+)
 
 
 def band_verdict_order(ctx: LintContext) -> Iterator[Diagnostic]:
@@ -128,13 +188,31 @@ def band_verdict_order(ctx: LintContext) -> Iterator[Diagnostic]:
         verdict = Verdict(band.verdict)
         if best_below is not None and verdict.severity > best_below[1].severity:
             lower = best_below[0]
-            yield rules.BAND_VERDICT_ORDER.at(
+            yield BAND_VERDICT_ORDER.at(
                 ctx.at((*_BANDS, index, "verdict")),
-                f"band '{band.id}' (from {_fmt(band.min)}) allows at best {verdict.value}, worse than the lower "
+                f"band '{band.id}' (from {number(band.min)}) allows at best {verdict.value}, worse than the lower "
                 f"band '{lower.id}' ({lower.verdict}): a riskier answer could improve the verdict",
             )
         if best_below is None or verdict.severity < best_below[1].severity:
             best_below = (band, verdict)
+
+
+BAND_VERDICT_ORDER: Rule[LintContext] = Rule(
+    "L012",
+    "score-band-verdict-order",
+    _E,
+    "A higher score band allows a worse verdict than a lower one.",
+    "checklist",
+    explanation="A riskier answer must never improve the outcome: as scores rise, band verdicts must stay "
+    "the same or get better (not_approvable, then approvable_with_conditions, then approvable).",
+    bad=_SCORING + _FACTOR + "  bands:\n"
+    "    - {id: high, min: 70, max: 100, label: High, verdict: not_approvable}\n"
+    "    - {id: low, min: 0, max: 70, label: Low, verdict: approvable}\n",
+    good=_SCORING + _FACTOR + "  bands:\n"
+    "    - {id: high, min: 70, max: 100, label: High, verdict: approvable}\n"
+    "    - {id: low, min: 0, max: 70, label: Low, verdict: not_approvable}\n",
+    check=band_verdict_order,
+)
 
 
 def risk_points_order(ctx: LintContext) -> Iterator[Diagnostic]:
@@ -142,9 +220,27 @@ def risk_points_order(ctx: LintContext) -> Iterator[Diagnostic]:
     levels = list(RiskLevel)
     for safer, riskier in pairwise(levels):
         if points[riskier] > points[safer]:
-            yield rules.RISK_POINTS_ORDER.at(
+            yield RISK_POINTS_ORDER.at(
                 ctx.at(("scoring", "risk_points", riskier.value)),
-                f"risk level {riskier.value} earns {_fmt(points[riskier])} points, more than {safer.value} "
-                f"({_fmt(points[safer])}): a riskier answer would improve the score",
+                f"risk level {riskier.value} earns {number(points[riskier])} points, more than {safer.value} "
+                f"({number(points[safer])}): a riskier answer would improve the score",
                 hint="points must not rise with risk: none >= low >= medium >= high >= critical",
             )
+
+
+RISK_POINTS_ORDER: Rule[LintContext] = Rule(
+    "L013",
+    "risk-points-not-monotone",
+    _E,
+    "A riskier level earns more points than a less risky one.",
+    "checklist",
+    explanation="Points must not rise with risk (none >= low >= medium >= high >= critical); otherwise a "
+    "riskier answer improves the score.",
+    bad="scoring:\n  risk_points: {none: 100, low: 80, medium: 50, high: 60, critical: 0}\n" + _FACTOR + "  bands:\n"
+    "    - {id: approvable, min: 70, max: 100, label: Approvable, verdict: approvable}\n"
+    "    - {id: not-approvable, min: 0, max: 70, label: Not approvable, verdict: not_approvable}\n",
+    good="scoring:\n  risk_points: {none: 100, low: 80, medium: 50, high: 20, critical: 0}\n" + _FACTOR + "  bands:\n"
+    "    - {id: approvable, min: 70, max: 100, label: Approvable, verdict: approvable}\n"
+    "    - {id: not-approvable, min: 0, max: 70, label: Not approvable, verdict: not_approvable}\n",
+    check=risk_points_order,
+)

@@ -6,13 +6,16 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from art36.lint import rules
 from art36.lint.context import LintContext, Loc
 from art36.models.common import LocalizedText
-from art36.models.diagnostic import Diagnostic
+from art36.models.diagnostic import Diagnostic, Severity
+from art36.models.rule import Rule
 
 #: Test cases are for the checklist's maintainers and never reach a report, so they need no translation.
 _UNTRANSLATED_FIELDS = {"tests"}
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
 
 
 def texts(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[str | dict[str, str], Loc]]:
@@ -39,7 +42,7 @@ def missing_translations(ctx: LintContext) -> Iterator[Diagnostic]:
         if isinstance(text, str):
             if len(declared) > 1:
                 where = ctx.at(loc)
-                yield rules.MISSING_TRANSLATION.at(
+                yield MISSING_TRANSLATION.at(
                     where,
                     f"{where.yaml_path} is plain text, not translated into {', '.join(declared)}",
                     hint=f"write it as a map: {{{', '.join(f'{lang}: ...' for lang in declared)}}}",
@@ -48,9 +51,23 @@ def missing_translations(ctx: LintContext) -> Iterator[Diagnostic]:
         missing = [lang for lang in declared if not text.get(lang)]
         if missing:
             where = ctx.at(loc)
-            yield rules.MISSING_TRANSLATION.at(
+            yield MISSING_TRANSLATION.at(
                 where, f"{where.yaml_path} has no {', '.join(missing)} text", hint=f"add {missing[0]}: ..."
             )
+
+
+MISSING_TRANSLATION: Rule[LintContext] = Rule(
+    "L014",
+    "missing-translation",
+    _W,
+    "With several 'languages', a text is plain (untranslated) or its language map lacks one of them.",
+    "checklist",
+    explanation="Reports are rendered in any declared language; a missing translation falls back to "
+    "English (or any language) mid-report. Write every text as a map with one entry per declared language.",
+    bad="languages: [en, nl]\ntitle: {en: Example checklist}\n",
+    good="languages: [en, nl]\ntitle: {en: Example checklist, nl: Voorbeeldchecklist}\n",
+    check=missing_translations,
+)
 
 
 def undeclared_languages(ctx: LintContext) -> Iterator[Diagnostic]:
@@ -60,8 +77,22 @@ def undeclared_languages(ctx: LintContext) -> Iterator[Diagnostic]:
             continue
         for lang in text:
             if lang not in declared:
-                yield rules.UNDECLARED_LANGUAGE.at(
+                yield UNDECLARED_LANGUAGE.at(
                     ctx.at((*loc, lang), key=True),
                     f"{ctx.at(loc).yaml_path} has a '{lang}' text, but 'languages' declares only {', '.join(declared)}",
                     hint=f"add {lang} to 'languages', or remove this entry",
                 )
+
+
+UNDECLARED_LANGUAGE: Rule[LintContext] = Rule(
+    "L015",
+    "undeclared-language",
+    _W,
+    "A language map has an entry for a language not listed in 'languages'.",
+    "checklist",
+    explanation="Declared languages are what the checklist promises to be complete in; an entry for another "
+    "language is usually a typo (e.g. 'nl' vs 'nL') or a forgotten declaration.",
+    bad="languages: [en]\ntitle: {en: Example checklist, nl: Voorbeeldchecklist}\n",
+    good="languages: [en]\ntitle: {en: Example checklist}\n",
+    check=undeclared_languages,
+)

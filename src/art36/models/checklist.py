@@ -221,7 +221,3 @@ class Checklist(Frozen):
             for criterion in section.criteria:
                 found.setdefault(criterion.id, criterion)
         return found
-
-    @cached_property
-    def section_of(self) -> dict[str, str]:
-        return {c.id: s.id for s in self.sections for c in s.criteria}

@@ -7,6 +7,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+# Verdict lives in a pydantic-free module (the CLI offers its values as choices); re-exported here.
+from art36.models.verdict import Verdict as Verdict
+
 #: Any human-readable string: plain text, or a map of language code to text ({en: ..., nl: ...}).
 LocalizedText = str | dict[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")], str]
 
@@ -60,25 +63,6 @@ class LegalStatus(StrEnum):
     @property
     def is_binding(self) -> bool:
         return self in (LegalStatus.BINDING_TREATY, LegalStatus.CUSTOMARY)
-
-
-class Verdict(StrEnum):
-    """Review outcomes, ordered from least to most severe by ``severity``."""
-
-    OUT_OF_SCOPE = "out_of_scope"
-    APPROVABLE = "approvable"
-    APPROVABLE_WITH_CONDITIONS = "approvable_with_conditions"
-    INCOMPLETE = "incomplete"
-    NOT_APPROVABLE = "not_approvable"
-    PROHIBITED = "prohibited"
-
-    @property
-    def severity(self) -> int:
-        return list(Verdict).index(self)
-
-    @classmethod
-    def worst(cls, verdicts: list[Verdict]) -> Verdict:
-        return max(verdicts, key=lambda v: v.severity) if verdicts else cls.INCOMPLETE
 
 
 class Reference(Frozen):

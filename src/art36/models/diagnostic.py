@@ -15,10 +15,6 @@ class Severity(StrEnum):
     WARNING = "warning"
     INFO = "info"
 
-    @property
-    def rank(self) -> int:
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
-
 
 class Location(BaseModel):
     """Where a problem is: 1-based line and column, plus the YAML path (``uses[0].context``)."""

@@ -18,11 +18,11 @@ def select(checklist: Checklist, item: str | None) -> tuple[list[Section], list[
     for section in checklist.sections:
         if section.id == item:
             return [section], list(section.criteria)
-    criterion = checklist.criteria.get(item)
-    if criterion is None:
-        return None
-    section_id = checklist.section_of[item]
-    return [s for s in checklist.sections if s.id == section_id], [criterion]
+    for section in checklist.sections:
+        for criterion in section.criteria:
+            if criterion.id == item:
+                return [section], [criterion]
+    return None
 
 
 def as_data(checklist: Checklist, item: str | None, tr: Translator) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from art36 import __version__
+from art36.checks.files import is_load_failure
 from art36.render.diagnostics import RenderOptions, encodable, ordered
 from art36.render.diagnostics.text import diagnostic_lines
 
@@ -14,9 +15,6 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
     from art36.models.diagnostic import BatchReport, Diagnostic
-
-#: Codes meaning the file could not be read at all: reported as a JUnit <error>, not a <failure>.
-LOAD_FAILURE_CODES = frozenset({"F001"})  # as the CLI's exit codes: only F001 is a load error (exit 2)
 
 # Characters XML 1.0 cannot carry at all, even as character references; ElementTree would write them anyway.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -92,7 +90,8 @@ class JUnitFormat:
                     passed_on.extend(diagnostic_lines(d))
             if not failing:
                 continue
-            unreadable = any(d.code in LOAD_FAILURE_CODES for d in failing)
+            # A file that could not be read at all is a JUnit <error>, not a <failure> (as it is exit 2).
+            unreadable = any(is_load_failure(d.code) for d in failing)
             errors += unreadable
             failures += not unreadable
             _add_outcome(case, "error" if unreadable else "failure", failing)

@@ -10,24 +10,12 @@ from art36.textsafe import json_text
 
 if TYPE_CHECKING:
     from art36.models.diagnostic import BatchReport, Diagnostic
-    from art36.rules import Rule
+    from art36.models.rule import Rule
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 SRCROOT = "%SRCROOT%"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-
-
-def _rule_catalog() -> list[Rule]:
-    """Every registered rule. Until ``art36.lint.rules`` exists, the rules registered so far."""
-    from art36 import rules
-
-    try:
-        return rules.all_rules()
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("art36.lint", "art36.lint.rules"):
-            raise
-        return sorted(rules._REGISTRY.values(), key=lambda r: r.code)
 
 
 def _quote(path: str) -> str:
@@ -52,7 +40,7 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": f"file://{_quote(posix)}"}
 
 
-def rule_descriptor(rule: Rule) -> dict[str, Any]:
+def rule_descriptor(rule: Rule[Any]) -> dict[str, Any]:
     text = [rule.summary]
     markdown = [rule.summary]
     if rule.explanation:
@@ -92,7 +80,9 @@ class SarifFormat:
         return json_text(json.dumps(self.log(batch), indent=2, ensure_ascii=False)) + "\n"
 
     def log(self, batch: BatchReport) -> dict[str, Any]:
-        descriptors = [rule_descriptor(r) for r in _rule_catalog()]
+        from art36 import rules
+
+        descriptors = [rule_descriptor(r) for r in rules.all_rules()]
         rule_index = {desc["id"]: i for i, desc in enumerate(descriptors)}
         artifacts: list[dict[str, Any]] = []
         artifact_index: dict[str, int] = {}
