@@ -15,9 +15,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def css_string(value: object) -> str:
-    """``value`` as the inside of a CSS double-quoted string: everything but letters, digits and spaces hex-escaped."""
+    """``value`` as the inside of a CSS double-quoted string: everything but ASCII letters and digits hex-escaped.
+
+    Six hex digits each, spaces included, so that no escape swallows the space after it.
+    """
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
-    return "".join(c if (c.isalnum() and c.isascii()) or c == " " else f"\\{ord(c):06x}" for c in text)
+    return "".join(c if c.isalnum() and c.isascii() else f"\\{ord(c):06x}" for c in text)
 
 
 def _visible(value: object) -> str:
