@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from review_helpers import MINI
 
-from art36 import load
 from art36.catalog import Catalog, LoadedChecklist
 from art36.models.system import SystemDescription
 from art36.review import document
-
-MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini-checklist.yaml"
 
 
 @pytest.fixture
@@ -24,9 +20,3 @@ def mini_loaded() -> LoadedChecklist:
     found = Catalog().resolve(str(MINI))
     assert isinstance(found, LoadedChecklist)
     return found
-
-
-def load_system(path: Path) -> SystemDescription:
-    loaded = load.load_file(path, str(path), SystemDescription)
-    assert loaded.model is not None, loaded.diagnostics
-    return loaded.model

@@ -18,7 +18,7 @@ from art36.i18n import Translator
 from art36.models.checklist import AnswerType
 from art36.models.system import Evidence, SystemDescription
 from art36.review import choices, document, engine, feedback
-from art36.review.session import Autosave, Paths, SessionFile, now, read_session
+from art36.review.session import Autosave, Paths, SessionFile, now, read_session, recover_done
 from art36.textsafe import folded
 
 COMMANDS = {"?", "b", "s", "j", "l", "q", "h"}
@@ -201,7 +201,8 @@ class _Review:
         view.header(term, tr, system, [c.checklist.id for c in loaded])
         term.say(tr("saving_to", path=folded(paths.system)), "dim")
         term.say(tr("keys"), "dim")
-        state = engine.start(system, [c.checklist for c in loaded], resumed.done_keys() if resumed else frozenset())
+        done = recover_done(paths, resumed, system) if resumed else frozenset()
+        state = engine.start(system, [c.checklist for c in loaded], done)
         with self.signals.saving():
             self.autosave.save(state.system, state.done)
         self._state = state

@@ -29,6 +29,7 @@ class Paths:
     @classmethod
     def for_output(cls, output: Path) -> Paths:
         stem = output.name.removesuffix(output.suffix) if output.suffix in (".yaml", ".yml") else output.name
+        stem = stem.removesuffix(".reviewed")  # goalkeeper.reviewed.yaml -> goalkeeper.review.json
         folder = output.parent
         return cls(
             system=output,
@@ -94,6 +95,31 @@ class Autosave:
     def finish(self) -> None:
         """The review is complete: the session file is no longer needed (the log stays)."""
         self.paths.session.unlink(missing_ok=True)
+
+
+def recover_done(paths: Paths, session: SessionFile, system: SystemDescription) -> frozenset[StepKey]:
+    """The questions done: the session's list, plus any whose logged answer reached the system file.
+
+    The log line is written first, the system file next, the session file last; a kill between the last two
+    leaves an answer on disk that the session does not list yet. It counts as done: nothing is asked twice.
+    """
+    done = set(session.done_keys())
+    try:
+        lines = paths.log.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset(done)
+    for line in lines:
+        try:
+            entry = json.loads(line)
+            key = StepKey(str(entry["criterion"]), str(entry.get("use") or ""))
+            new = entry["new"]
+        except (ValueError, KeyError, TypeError):
+            continue  # a line cut short by a crash: ignore it
+        answer = document.get_answer(system, key.criterion, key.use)
+        value = tuple(new) if isinstance(new, list) else new
+        if answer is not None and answer.value == value and type(answer.value) is type(value):
+            done.add(key)
+    return frozenset(done)
 
 
 def _plain(answer: Answer | None) -> object:

@@ -1,0 +1,149 @@
+"""`art36 review` through Typer's runner with scripted input: Enter-through, stops, resume, refusals, outputs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from review_helpers import MINI, ROOT, load_system
+from typer.testing import CliRunner
+
+from art36 import pipeline
+from art36.cli.app import app
+from art36.cli.exits import Exit
+from art36.models.review import ReviewResult
+
+runner = CliRunner()
+
+
+def review(*args: str, input: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["review", *args], input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def goalkeeper(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "examples" / "evidence", tmp_path / "evidence")
+    target = tmp_path / "goalkeeper.yaml"
+    shutil.copy(ROOT / "examples" / "goalkeeper.yaml", target)
+    return target
+
+
+def _score(path: Path) -> ReviewResult:
+    outcome = pipeline.run(pipeline.Job(display=str(path), path=str(path)))
+    assert outcome.result is not None, outcome.report.diagnostics
+    return outcome.result
+
+
+def test_enter_through_goalkeeper_gives_the_score_verdict(goalkeeper: Path) -> None:
+    code, out = review(str(goalkeeper), "--reviewer", "A. Reviewer", input="\n" * 80)
+    assert code == Exit.OK, out
+    saved = goalkeeper.with_name("goalkeeper.reviewed.yaml")
+    original, reviewed = _score(goalkeeper), _score(saved)
+    assert [(u.id, u.verdict, u.score) for u in reviewed.uses] == [(u.id, u.verdict, u.score) for u in original.uses]
+    assert "Overall verdict: approvable (score 82.1)" in out
+    record = ReviewResult.model_validate_json(goalkeeper.with_name("goalkeeper.review.json").read_text())
+    assert record.reviewer == "A. Reviewer" and record.created_at is not None
+    assert (record.verdict, record.score) == (original.verdict, original.score)
+    assert load_system(saved).answers == load_system(goalkeeper).answers  # nothing changed, all kept
+    log = [json.loads(line) for line in goalkeeper.with_name("goalkeeper.answers.jsonl").read_text().splitlines()]
+    assert len(log) == 50 and {e["action"] for e in log} == {"confirmed"} and log[0]["reviewer"] == "A. Reviewer"
+    assert not goalkeeper.with_name(".goalkeeper.review-session.json").exists()  # finished: no session left
+
+
+def test_eof_stops_cleanly_and_resume_continues_at_first_open(tmp_path: Path) -> None:
+    system = tmp_path / "s.yaml"
+    system.write_text(
+        f"name: S\nclassification: RESTRICTED\nchecklists: [{MINI}]\nuses:\n  - id: sea\n  - id: town\n",
+        encoding="utf-8",
+    )
+    # sea: open sea (1), town: populated (2), t.weapon: yes (1) with a rationale; then the input ends.
+    code, out = review(str(system), "--reviewer", "R", input="1\n\n2\nbusy port\n1\nit is\n")
+    assert code == Exit.STOPPED
+    assert "End of input" in out and "3 answer(s) are saved" in out
+    saved = load_system(tmp_path / "s.reviewed.yaml")
+    assert {u.id: u.context["t.env"].value for u in saved.uses} == {"sea": "open_sea", "town": "populated"}
+    assert saved.uses[1].context["t.env"].rationale == "busy port"
+    assert {k: (a.value, a.rationale) for k, a in saved.answers.items()} == {"t.weapon": (True, "it is")}
+    # Run again: it offers to resume at the first open question (t.aim) and keeps everything.
+    code, out = review(str(system), input="\n")
+    assert code == Exit.STOPPED
+    assert "Resume at the first open question?" in out
+    assert out.split("Resume")[1].count("t.aim") >= 1 and "t.env" not in out.split("Resume")[1]
+    assert load_system(tmp_path / "s.reviewed.yaml") == saved
+
+
+def test_invalid_answers_are_refused_and_asked_again(tmp_path: Path) -> None:
+    system = tmp_path / "s.yaml"
+    system.write_text(f"name: S\nclassification: R\nchecklists: [{MINI}]\nuses:\n  - id: sea\n", encoding="utf-8")
+    code, out = review(str(system), "--reviewer", "R", input="9\nmoon\nna\n\n1\n\n")
+    assert code == Exit.STOPPED
+    assert out.count("Not accepted") == 4  # 9, moon, na (not allowed), Enter with nothing to keep
+    assert load_system(tmp_path / "s.reviewed.yaml").uses[0].context["t.env"].value == "open_sea"
+
+
+def test_never_overwrites_without_force_and_never_the_input(goalkeeper: Path) -> None:
+    goalkeeper.with_name("goalkeeper.reviewed.yaml").write_text("mine\n")
+    code, out = review(str(goalkeeper), "--reviewer", "R", input="")
+    assert code == Exit.USAGE and "already exists" in out
+    assert goalkeeper.with_name("goalkeeper.reviewed.yaml").read_text() == "mine\n"
+    before = goalkeeper.read_bytes()
+    code, out = review(str(goalkeeper), "-o", str(goalkeeper), "--force", "--reviewer", "R", input="")
+    assert code == Exit.USAGE and "--in-place" in out
+    assert goalkeeper.read_bytes() == before
+
+
+def test_in_place_update_writes_into_the_input(goalkeeper: Path) -> None:
+    code, out = review(str(goalkeeper), "--in-place", "--reviewer", "R", input="4\nno civilians\n" + "\n" * 80)
+    assert code == Exit.OK, out
+    assert load_system(goalkeeper).uses[0].context["mhc.context.environment"].value == "populated_area"
+    assert "RED LINE" in out or "limit" in out  # a populated area tightens the limits at once
+    assert goalkeeper.with_name("goalkeeper.review.json").exists()
+
+
+def test_start_from_nothing_writes_a_valid_system_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    identity = "Harbour turret\n1.0\nRESTRICTED\nHarbour defence\n\n"
+    answers = "1\n\n1\n\n1\n\n" + "s\n" * 10 + "\n"  # context, two legal answers, skip the rest, finish
+    code, out = review("--checklist", str(MINI), "--reviewer", "R", input=identity + answers)
+    assert code == Exit.OK, out
+    saved = tmp_path / "harbour-turret.yaml"
+    system = load_system(saved)
+    assert (system.name, system.version, system.classification) == ("Harbour turret", "1.0", "RESTRICTED")
+    assert system.uses[0].id == "harbour-defence" and system.uses[0].context["t.env"].value == "open_sea"
+    assert _score(saved).verdict.value == "incomplete"
+    assert "What keeps it incomplete" in out
+
+
+def test_dutch_prompts_and_visible_fallback(goalkeeper: Path) -> None:
+    code, out = review(str(goalkeeper), "--lang", "nl", "--reviewer", "R", input="q\n")
+    assert code == Exit.OK
+    assert "Rubricering: UNCLASSIFIED" in out and "Beoogd gebruik" in out and "vraag 1 van" in out
+    assert "[en] In what kind of environment" in out  # untranslated checklist text: English, marked
+
+
+def test_markup_and_escapes_in_yaml_are_shown_literally(tmp_path: Path) -> None:
+    system = tmp_path / "s.yaml"
+    system.write_text(
+        'name: "[bold red]Evil[/] \\e[2J\\e]0;title\\a"\nclassification: "[blink]R"\n'
+        f"checklists: [{MINI}]\nuses:\n  - id: sea\n    title: '[link=x]t[/link]'\n",
+        encoding="utf-8",
+    )
+    code, out = review(str(system), "--reviewer", "R", input="q\n")
+    assert code == Exit.OK
+    assert "[bold red]Evil[/] \\x1b[2J\\x1b]0;title\\x07" in out
+    assert "[blink]R" in out and "[link=x]t[/link]" in out
+    assert "\x1b" not in out
+
+
+def test_navigation_back_skip_jump_and_list(tmp_path: Path) -> None:
+    system = tmp_path / "s.yaml"
+    system.write_text(f"name: S\nclassification: R\nchecklists: [{MINI}]\nuses:\n  - id: sea\n", encoding="utf-8")
+    script = "1\n\ns\nb\n?\nl\nj\n3\nq\n"
+    code, out = review(str(system), "--reviewer", "R", input=script)
+    assert code == Exit.OK
+    assert "Guidance:" in out and "Open questions" in out and "Jump to which section" in out
+    assert out.rstrip().endswith("Saved. Run the same command to resume.")
