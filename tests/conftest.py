@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,16 @@ from art36.models.checklist import Checklist
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/rule_cases.py, for tests in sub-folders too
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``ART36_MUTATE_RULE=A007 pytest``: the whole run with that rule's check switched off (tests/mutation.py)."""
+    import rule_cases
+
+    code = os.environ.get(rule_cases.MUTATE_ENV)
+    if code:
+        rule_cases.switch_off(code)  # for the whole session: the process ends with it
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import yaml
 
+import rule_cases
 from art36 import rules
 from art36.checks import files
 
@@ -37,3 +41,24 @@ def test_lookup_by_code_or_name_and_prefix_selection():
     assert rules.selected("A005", ("S", "a0"), ())
     assert not rules.selected("A005", ("A",), ("A005",))
     assert rules.selected("F001", ("S",), ("F",))  # an unreadable file is never filtered away
+
+
+# --- every rule's case file: a failing and a passing case, run as data ---------------------------------------
+@pytest.mark.parametrize("case", rule_cases.cases(), ids=lambda c: c.id)
+def test_rule_case(case: rule_cases.Case, tmp_path: Path) -> None:
+    problem = rule_cases.check(case, tmp_path)
+    assert not problem, problem
+
+
+def test_every_rule_has_a_case_file_with_a_failing_and_a_passing_case() -> None:
+    codes = [r.code for r in rules.all_rules()]
+    assert rule_cases.covered_codes() == set(codes)
+    for code in codes:
+        kinds = {"pass" if c.data.get("pass") else "fail" for c in rule_cases.cases(code)}
+        assert kinds == {"pass", "fail"}, code
+
+
+def test_case_files_name_their_rule() -> None:
+    for case in rule_cases.cases():
+        rule = rules.get(case.code)
+        assert rule is not None and rule.name == case.rule_name, case.id
