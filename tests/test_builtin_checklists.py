@@ -121,8 +121,10 @@ def test_scoring_blocks(checklists):
         bands = sorted(model.bands, key=lambda b: b.min)
         assert bands[0].min == 0 and bands[-1].max == 100
         assert all(a.max == b.min for a, b in pairwise(bands))
-        verdicts = [Verdict(b.verdict).severity for b in bands]
-        assert verdicts == sorted(verdicts, reverse=True)  # a higher score never allows a worse verdict
+        # Format 2: bands label the index; no band decides a verdict (docs/judgement.md, rule 6).
+        assert checklist.format == 2
+        assert all(b.verdict is None for b in bands)
+        assert model.below_requirement_factor is None
 
 
 def test_binding_red_lines_rest_on_binding_criteria_only(checklists):

@@ -31,13 +31,13 @@ A, AC, NA, P = (
     Verdict.PROHIBITED,
 )
 
-#: file -> {use id: the verdicts that use may get}
+#: file -> {use id: the verdict that use must get} (issue 7: the verdicts the founding letter implies)
 EXPECTED_USES: dict[str, dict[str, set[Verdict]]] = {
-    "goalkeeper.yaml": {"open-sea-self-defence": {A, AC}},
+    "goalkeeper.yaml": {"open-sea-self-defence": {A}},
     "patriot.yaml": {"area-air-defence": {AC}},
-    "loitering-munition.yaml": {"sead-over-town": {NA, P}, "sead-remote-range": {A, AC}},
+    "loitering-munition.yaml": {"sead-over-town": {NA}, "sead-remote-range": {NA}},
     "urban-hunter-drone.yaml": {"urban-clearance": {P}},
-    "counter-drone-turret.yaml": {"desert-base": {A, AC}, "city-centre-event": {AC, NA, P}},
+    "counter-drone-turret.yaml": {"desert-base": {A}, "city-centre-event": {NA}},
 }
 
 #: invalid file -> (the code it must produce, the edit that repairs it)
@@ -115,28 +115,60 @@ def test_urban_hunter_is_prohibited_by_binding_law_and_caught_by_the_policy_ban(
     assert fired["mhc.redline.unstoppable_near_people"] == "national_policy"
 
 
-def test_loitering_munition_over_a_town_is_refused_and_the_remote_use_is_better():
+def test_loitering_munition_is_refused_over_a_town_and_on_the_remote_range_as_described():
     result = review("loitering-munition.yaml")
     town, remote = use(result, "sead-over-town"), use(result, "sead-remote-range")
     assert "mhc.redline.unstoppable_near_people" in {r.id for r in town.red_lines}
     assert "mhc:populated_area" in town.profiles
-    below = {c.criterion for c in town.conditions}
-    assert {"mhc.duration.autonomous_window", "mhc.geography.area", "mhc.hmi.deactivation"} <= below
+    refused = {r.criterion for r in town.refusals if r.kind == "criterion"}
+    assert {"mhc.duration.autonomous_window", "mhc.geography.area", "mhc.hmi.deactivation"} <= refused
+    # On the remote range no red line holds, but unsupervised offensive search is two levels above what an
+    # offensive use allows: a condition "a human approves each engagement" could never be met, so it refuses.
     assert remote.red_lines == ()
-    assert remote.verdict.severity < town.verdict.severity
+    supervision = next(r for r in remote.refusals if r.criterion == "mhc.hmi.supervision")
+    assert (supervision.answer, supervision.limit, supervision.profile) == ("unsupervised", "low", "offensive_use")
+    assert "mhc.hmi.supervision" not in {c.criterion for c in remote.conditions}
     assert result.deciding_use == "sead-over-town"
 
 
 def test_counter_drone_turret_differs_between_desert_base_and_city_centre():
     result = review("counter-drone-turret.yaml")
     desert, city = use(result, "desert-base"), use(result, "city-centre-event")
-    assert desert.verdict is not city.verdict
-    assert desert.verdict.severity < city.verdict.severity
-    assert city.score is not None and desert.score is not None and city.score < desert.score
+    assert (desert.verdict, city.verdict) == (A, NA)
+    assert desert.conditions == () and desert.refusals == ()
     assert {"mhc:populated_area", "art36-core:law_enforcement"} <= set(city.profiles)
-    assert "mhc.hmi.supervision" in {c.criterion for c in city.conditions}
+    # The city is refused for the four-hour window, not given a longer list of conditions.
+    assert city.deciding[0] == "mhc.duration.autonomous_window"
+    assert city.refusals[0].profile in {"populated_area", "volatile_situation"}
     human_rights = {c.id: c.status.value for c in desert.criteria if c.id.startswith("core.human_rights.")}
     assert set(human_rights.values()) == {"not_shown"}
+
+
+def test_conditional_and_refused_uses_show_the_deciding_criteria_first_in_json(capsys):
+    main(["score", str(EXAMPLES / "patriot.yaml"), str(EXAMPLES / "counter-drone-turret.yaml"), "-f", "json"])
+    reports = [f["review"] for f in json.loads(capsys.readouterr().out)["files"]]
+    for report in reports:
+        for u in report["uses"]:
+            keys = list(u)
+            assert keys.index("refusals") < keys.index("criteria") and keys.index("conditions") < keys.index("criteria")
+            if u["verdict"] == "approvable_with_conditions":
+                assert u["deciding"] == [c["criterion"] for c in u["conditions"]] and u["deciding"]
+            if u["verdict"] == "not_approvable":
+                assert u["deciding"] == [r["criterion"] or r["red_line"] for r in u["refusals"]] and u["deciding"]
+
+
+def test_goalkeeper_stays_approvable_at_its_profiles_longest_window(tmp_path):
+    """The sea_or_air_defence profile allows hours of activation; Goalkeeper at 720 minutes gets no condition."""
+    text = (EXAMPLES / "goalkeeper.yaml").read_text(encoding="utf-8")
+    window = "  mhc.duration.autonomous_window:\n    value: {}\n"
+    longer = text.replace(window.format(60), window.format(720))
+    assert longer != text
+    (tmp_path / "goalkeeper.yaml").write_text(longer, encoding="utf-8")
+    (tmp_path / "evidence").symlink_to(EXAMPLES / "evidence")
+    outcome = run(Job(display="goalkeeper-720.yaml", path=str(tmp_path / "goalkeeper.yaml")))
+    assert outcome.result is not None
+    (sea,) = outcome.result.uses
+    assert (sea.verdict, sea.conditions) == (A, ())
 
 
 def test_evidence_files_exist_and_are_hashed():

@@ -76,10 +76,12 @@ def test_riskier_answer_never_improves_score_or_verdict(checklist_id: str, data:
     if not riskier:
         return
     new = data.draw(st.sampled_from(riskier), label="riskier")
+    if checklist.scope and cid in checklist.scope.out_of_scope_when.criteria():
+        return  # scope is a gate ("is it a weapon?"), not a risk scale
     before = evaluate_use([checklist], answers, "u")
     after = evaluate_use([checklist], {**answers, cid: new}, "u")
     if Verdict.OUT_OF_SCOPE in (before.verdict, after.verdict):
-        return  # scope is a gate ("is it a weapon?"), not a risk scale
+        return
     assert after.verdict.severity >= before.verdict.severity, (cid, answers[cid], new, before.reasons, after.reasons)
     if before.score is not None and after.score is not None:
         assert after.score <= before.score + 1e-9, (cid, answers[cid], new)

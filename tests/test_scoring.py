@@ -1,4 +1,4 @@
-"""The scoring engine on a small checklist: statuses, points, profiles, red lines, verdicts, properties."""
+"""The judgement engine on a small checklist: statuses, index points, profiles, red lines, refusals, conditions."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from art36.models.common import RiskLevel, Verdict
-from art36.models.review import Status
+from art36.models.review import Margin, Status
 from art36.scoring import evaluate_use, worst_use
 
 GOOD = {
@@ -37,7 +37,8 @@ def test_clean_answers_are_approvable_with_traceable_points(mini):
     target = status(result, "t.target")
     assert target.status is Status.MEETS
     assert target.points == 80 and target.weight == 2
-    assert "risk low <= medium (default): 80 points" in target.derivation
+    assert "risk low: 80 points; meets medium (default)" in target.derivation
+    assert target.margin is Margin.MEETS and target.levels_above == 0
     # legal: weapon 100, aim 100 -> 100
     # mhc: target 80x2, abort 80, duration 80, ml 100, ml_logs not shown 100 -> 520/6; notes (text) left out
     sections = {s.id: s.score for s in result.sections}
@@ -49,7 +50,7 @@ def test_clean_answers_are_approvable_with_traceable_points(mini):
     assert result.profiles == ("mini:sea",)
 
 
-def test_same_answers_pass_at_sea_and_fail_in_a_populated_area(mini):
+def test_same_answers_pass_at_sea_and_need_conditions_in_a_populated_area(mini):
     sea = run(mini, **{"t.duration": 120, "t.target": "vehicles"})
     town = run(mini, **{"t.env": "populated", "t.duration": 120, "t.target": "vehicles"})
     assert sea.verdict is Verdict.APPROVABLE
@@ -58,9 +59,50 @@ def test_same_answers_pass_at_sea_and_fail_in_a_populated_area(mini):
     assert below == {"t.abort", "t.duration", "t.target"}
     duration = status(town, "t.duration")
     assert (duration.status, duration.max_level, duration.required_by) == (Status.BELOW, RiskLevel.LOW, "populated")
-    assert duration.points == 25  # medium 50 x 0.5
-    assert any("Situations change fast in towns" in c.reason for c in town.conditions)
-    assert town.score < sea.score
+    assert (duration.margin, duration.levels_above) == (Margin.ONE_LEVEL_SHORT, 1)
+    assert duration.points == 50  # the index counts the risk level, whatever the context
+    assert town.score == sea.score  # ... so the context changes the verdict, never the index
+    cond = next(c for c in town.conditions if c.criterion == "t.duration")
+    assert (cond.required_level, cond.profile, cond.rationale) == (
+        RiskLevel.LOW,
+        "populated",
+        "Situations change fast in towns.",
+    )
+    assert [o.value for o in cond.options] == ["minutes"]  # the answers that would meet it
+    assert "would meet it: minutes (Minutes (up to 10 minutes))" in cond.reason
+    assert town.deciding == tuple(c.criterion for c in town.conditions)
+
+
+def test_two_levels_above_refuses_and_names_criterion_answer_limit_and_profile(mini):
+    town = run(mini, **{"t.env": "populated", "t.duration": 5000})
+    assert town.verdict is Verdict.NOT_APPROVABLE
+    (refusal,) = town.refusals
+    assert (refusal.kind, refusal.criterion, refusal.answer, refusal.risk_level, refusal.limit, refusal.profile) == (
+        "criterion",
+        "t.duration",
+        5000,
+        RiskLevel.HIGH,
+        RiskLevel.LOW,
+        "populated",
+    )
+    assert refusal.levels_above == 2
+    assert town.deciding[0] == "t.duration"
+    assert status(town, "t.duration").margin is Margin.REFUSED
+
+
+def test_above_the_limit_at_critical_refuses_even_one_level_above(mini):
+    strict = mini.model_copy(update={"judgement": mini.judgement.model_copy(update={"refuse_at": RiskLevel.HIGH})})
+    result = evaluate_use([strict], {**GOOD, "t.abort": False}, "u")  # high, one level above medium
+    assert result.verdict is Verdict.NOT_APPROVABLE
+    assert run(mini, **{"t.abort": False}).verdict is Verdict.APPROVABLE_WITH_CONDITIONS
+
+
+def test_a_limit_an_unknown_context_could_relax_does_not_refuse(mini):
+    # The environment is unknown: at sea 5000 minutes would be allowed, in a town it would be refused.
+    result = run(mini, **{"t.env": "unknown", "t.duration": 5000})
+    assert result.refusals == ()
+    assert result.verdict is Verdict.INCOMPLETE
+    assert any("unanswered context question relaxes the limit: t.duration" in r for r in result.reasons)
 
 
 def test_profile_relaxes_only_where_selected(mini):
@@ -85,11 +127,22 @@ def test_policy_red_line_gives_not_approvable(mini):
 
 
 def test_red_line_with_unknown_answer_makes_the_review_incomplete(mini):
-    result = run(mini, **{"t.target": "persons", "t.abort": "unknown"})
+    result = run(mini, **{"t.aim": "unknown"})
     assert result.verdict is Verdict.INCOMPLETE
-    assert any("cannot be ruled out" in r for r in result.reasons)
-    assert status(result, "t.abort").status is Status.UNKNOWN
-    assert status(result, "t.abort").points == 0
+    assert any("cannot be ruled out: indiscriminate" in r for r in result.reasons)
+    assert status(result, "t.aim").status is Status.UNKNOWN
+    assert status(result, "t.aim").points == 0
+
+
+def test_a_refusal_that_holds_whatever_the_unknowns_is_reported_with_the_gaps(mini):
+    # Persons (critical) refuse the use whether or not an abort exists; the unknown answer is listed too.
+    result = run(mini, **{"t.target": "persons", "t.abort": "unknown"})
+    assert result.verdict is Verdict.NOT_APPROVABLE
+    assert [r.criterion for r in result.refusals] == ["t.target"]
+    assert result.gaps == ("t.abort",)
+    assert any("cannot undo the refusal): t.abort" in r for r in result.reasons)
+    answered = run(mini, **{"t.target": "persons", "t.abort": True})
+    assert answered.verdict is Verdict.NOT_APPROVABLE
 
 
 def test_missing_required_answer_is_incomplete_but_optional_is_not(mini):
@@ -128,23 +181,41 @@ def test_text_answers_are_recorded_not_scored(mini):
     assert result.score == run(mini).score
 
 
-def test_band_caps_the_verdict(mini):
+def test_bands_label_the_index_and_never_change_a_verdict(mini):
     from art36.models.checklist import Band
 
     strict_bands = (
-        Band(id="good", min=90, max=100, label="Good", verdict="approvable"),
-        Band(id="fair", min=80, max=90, label="Fair", verdict="approvable_with_conditions"),
-        Band(id="poor", min=0, max=80, label="Poor", verdict="not_approvable"),
+        Band(id="good", min=95, max=100, label="Good", verdict="approvable"),
+        Band(id="fair", min=90, max=95, label="Fair", verdict="approvable_with_conditions"),
+        Band(id="poor", min=0, max=90, label="Poor", verdict="not_approvable"),
     )
     strict = mini.model_copy(update={"scoring": mini.scoring.model_copy(update={"bands": strict_bands})})
-    answers = {**GOOD, "t.target": "vehicles", "t.abort": False, "t.duration": 5000, "t.env": "populated"}
+    answers = {**GOOD, "t.target": "vehicles", "t.duration": 120, "t.env": "populated"}
     lenient = evaluate_use([mini], answers, "u")
-    capped = evaluate_use([strict], answers, "u")
-    assert 70 <= lenient.score == capped.score < 80
-    assert lenient.verdict is Verdict.APPROVABLE_WITH_CONDITIONS
-    assert capped.verdict is Verdict.NOT_APPROVABLE
-    assert any("band 'poor'" in r for r in capped.reasons)
-    assert capped.checklists[0].band == "poor"
+    banded = evaluate_use([strict], answers, "u")
+    assert lenient.score == banded.score < 90
+    assert banded.checklists[0].band == "poor"
+    assert lenient.verdict is banded.verdict is Verdict.APPROVABLE_WITH_CONDITIONS
+
+
+def test_declared_measures_address_conditions_and_strict_conditions_demands_them(mini):
+    from art36.models.system import Measure, MeasureKind
+
+    answers = {**GOOD, "t.env": "populated", "t.duration": 120}
+    plain = evaluate_use([mini], answers, "u")
+    assert plain.verdict is Verdict.APPROVABLE_WITH_CONDITIONS
+    assert {c.criterion: c.addressed for c in plain.conditions} == {"t.abort": False, "t.duration": False}
+    strict = evaluate_use([mini], answers, "u", strict_conditions=True)
+    assert strict.verdict is Verdict.INCOMPLETE
+    assert "no declared measure addresses: t.abort, t.duration" in strict.reasons[0]
+    measures = [
+        Measure(criterion="t.duration", kind=MeasureKind.RESTRICTION, description="Activation limited to 10 minutes."),
+        Measure(criterion="t.abort", kind=MeasureKind.PROCEDURE, description="Abort drill before each activation."),
+    ]
+    met = evaluate_use([mini], answers, "u", measures=measures, strict_conditions=True)
+    assert met.verdict is Verdict.APPROVABLE_WITH_CONDITIONS
+    assert all(c.addressed for c in met.conditions)
+    assert "restriction: Activation limited to 10 minutes." in met.conditions[1].reason
 
 
 def test_answer_that_fits_no_option_counts_as_unknown(mini):

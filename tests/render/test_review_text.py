@@ -26,13 +26,14 @@ def examples() -> ScoreReport:
 
 
 def notes_of(report: ScoreReport) -> list[str]:
-    """The notes the summary shows: red lines, conditions of uses approvable with them, reasons of refused ones."""
+    """The notes the summary shows: red lines, refused criteria, conditions of uses approvable with them."""
     notes = []
     for review in report.reviews():
         for use in review.uses:
             notes += [f"{r.id} ({r.basis}): {r.message}" for r in use.red_lines]
+            notes += [r.reason for r in use.refusals if r.kind == "criterion"]
             if use.verdict.value == "approvable_with_conditions":
-                notes += [f"{c.criterion}: {c.reason}" for c in use.conditions]
+                notes += [c.reason for c in use.conditions]
     return notes
 
 
@@ -58,7 +59,7 @@ def test_fits_the_width_and_never_breaks_a_word(examples, width, color):
 def test_shows_classification_and_the_deciding_use(examples):
     text = formats.render(examples, "text")
     assert text.count("classification: UNCLASSIFIED // illustrative example") == 5
-    assert "overall: prohibited 41.5, decided by urban-clearance" in text
+    assert "overall: prohibited 29.2, decided by urban-clearance" in text
     assert "red line [urban-clearance] core.redline.indiscriminate_by_nature" in " ".join(text.split())
 
 

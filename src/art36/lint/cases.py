@@ -39,6 +39,16 @@ def _mismatches(case: ChecklistTest, result: UseResult) -> Iterator[tuple[Loc, s
         wanted_lines = sorted(set(expect.red_lines))
         if fired != wanted_lines:
             yield ("red_lines",), f"red lines fired: [{', '.join(fired)}], expected [{', '.join(wanted_lines)}]"
+    if expect.refusals is not None:
+        refused = sorted({r.criterion for r in result.refusals if r.criterion})
+        if refused != sorted(set(expect.refusals)):
+            wanted_refusals = ", ".join(sorted(expect.refusals))
+            yield ("refusals",), f"criteria refused: [{', '.join(refused)}], expected [{wanted_refusals}]"
+    if expect.conditions is not None:
+        conditions = sorted({c.criterion for c in result.conditions})
+        if conditions != sorted(set(expect.conditions)):
+            wanted_conditions = ", ".join(sorted(expect.conditions))
+            yield ("conditions",), f"conditions: [{', '.join(conditions)}], expected [{wanted_conditions}]"
 
 
 def failed_test_cases(ctx: LintContext) -> Iterator[Diagnostic]:

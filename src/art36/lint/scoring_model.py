@@ -134,7 +134,8 @@ def score_range(ctx: LintContext) -> tuple[float, float] | None:
                 level = choice.risk_level
                 for ceiling in allowed:
                     below = level.rank > ceiling.rank
-                    points.add(model.risk_points[level] * (model.below_requirement_factor if below else 1))
+                    factor = model.below_requirement_factor  # format 1 only
+                    points.add(model.risk_points[level] * (factor if below and factor is not None else 1))
     return (min(points), max(points)) if points else None
 
 
@@ -185,6 +186,8 @@ BAND_UNREACHABLE: Rule[LintContext] = Rule(
 def band_verdict_order(ctx: LintContext) -> Iterator[Diagnostic]:
     best_below: tuple[Band, Verdict] | None = None
     for index, band in _by_min(ctx):
+        if band.verdict is None:
+            continue  # format 2: bands label the index, they carry no verdict
         verdict = Verdict(band.verdict)
         if best_below is not None and verdict.severity > best_below[1].severity:
             lower = best_below[0]

@@ -70,6 +70,9 @@ class Criterion(Frozen):
     max_risk: RiskLevel = RiskLevel.MEDIUM
     #: Show (and score) the criterion only when this holds.
     applies_when: Condition | None = None
+    #: Format 2: the answer describes how the system selects or engages targets. A use whose file says it is
+    #: out of scope but answers a targeting criterion is incomplete, not out of scope (verdict rule 2).
+    targeting: bool = False
 
     @model_validator(mode="after")
     def _answers_match_type(self) -> Criterion:
@@ -146,22 +149,23 @@ class Band(Frozen):
     min: float = Field(ge=0, le=100)
     max: float = Field(ge=0, le=100)
     label: LocalizedText
-    #: The best verdict a score in this band allows.
-    verdict: Literal["approvable", "approvable_with_conditions", "not_approvable"]
+    #: Format 1 only, and no longer applied: a score never decides a verdict (verdict rule 6).
+    verdict: Literal["approvable", "approvable_with_conditions", "not_approvable"] | None = None
 
 
 class ScoringModel(Frozen):
-    """The declared scoring model; every constant lives here, not in code.
+    """The declared index model; every constant lives here, not in code. The index informs, it never decides.
 
-    ``weighted_mean``: a criterion earns ``risk_points[level]`` of its answer (times
-    ``below_requirement_factor`` when the level is above what the context allows, ``unknown_points`` when
-    missing or unknown); a section score is the weight-averaged points of its shown, applicable criteria;
-    the checklist score is the weight-averaged section scores (section ``weight``).
+    ``weighted_mean``: a criterion earns ``risk_points[level]`` of its answer (``unknown_points`` when missing
+    or unknown), whatever the context; a section index is the weight-averaged points of its shown, applicable
+    criteria; the checklist index is the weight-averaged section indices (section ``weight``). Bands only label
+    the index.
     """
 
     model: Literal["weighted_mean"] = "weighted_mean"
     risk_points: dict[RiskLevel, float]
-    below_requirement_factor: float = Field(ge=0, le=1)
+    #: Format 1 only, and no longer applied: the index does not depend on the context.
+    below_requirement_factor: float | None = Field(default=None, ge=0, le=1)
     unknown_points: float = Field(default=0, ge=0, le=100)
     bands: tuple[Band, ...] = Field(min_length=1)
 
@@ -174,6 +178,17 @@ class ScoringModel(Frozen):
         if any(not 0 <= v <= 100 for v in value.values()):
             raise ValueError("risk_points must lie between 0 and 100")
         return value
+
+
+class Judgement(Frozen):
+    """What the verdict rules need from a checklist (format 2): when a criterion above its limit is a refusal.
+
+    A criterion ``refuse_levels_above`` or more levels above the limit its context allows, or above its limit
+    at ``refuse_at`` or worse, refuses the use (rule 3); one level above is a condition (rule 5).
+    """
+
+    refuse_levels_above: int = Field(default=2, ge=2, le=4)
+    refuse_at: RiskLevel = RiskLevel.CRITICAL
 
 
 class Scope(Frozen):
@@ -189,6 +204,9 @@ class CaseExpectation(Frozen):
     score_max: float | None = None
     statuses: dict[Identifier, str] = Field(default_factory=dict)
     red_lines: tuple[Identifier, ...] | None = None
+    #: Format 2: the exact criteria refused (rule 3) and the exact criteria set as conditions (rule 5).
+    refusals: tuple[Identifier, ...] | None = None
+    conditions: tuple[Identifier, ...] | None = None
 
 
 class ChecklistTest(Frozen):
@@ -200,18 +218,38 @@ class ChecklistTest(Frozen):
     expect: CaseExpectation
 
 
+#: The checklist format this version of art36 writes; format 1 (no ``format`` key) still loads.
+CURRENT_FORMAT = 2
+
+
 class Checklist(Frozen):
+    #: The checklist format version. Format 2 declares ``judgement``, ``targeting`` criteria and bands without
+    #: verdicts; format 1 files load with the default judgement and their band verdicts ignored.
+    format: Literal[1, 2] = 1
     id: Identifier
     version: SemVer
     title: LocalizedText
     description: LocalizedText = ""
     languages: tuple[str, ...] = ("en",)
     scoring: ScoringModel
+    judgement: Judgement = Judgement()
     scope: Scope | None = None
     sections: tuple[Section, ...] = Field(min_length=1)
     profiles: tuple[ContextProfile, ...] = ()
     red_lines: tuple[RedLine, ...] = ()
     tests: tuple[ChecklistTest, ...] = ()
+
+    @model_validator(mode="after")
+    def _format_2(self) -> Checklist:
+        if self.format < 2:
+            return self
+        if "judgement" not in self.model_fields_set:
+            raise ValueError("format 2 needs a 'judgement' block (refuse_levels_above, refuse_at)")
+        if any(b.verdict is not None for b in self.scoring.bands):
+            raise ValueError("format 2: score bands only label the index; remove their 'verdict'")
+        if self.scoring.below_requirement_factor is not None:
+            raise ValueError("format 2: remove 'below_requirement_factor'; the index does not depend on context")
+        return self
 
     @cached_property
     def criteria(self) -> dict[str, Criterion]:

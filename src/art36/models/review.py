@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from art36.models.common import Frozen, RiskLevel, Verdict
-from art36.models.system import AnswerValue
+from art36.models.system import AnswerValue, Measure
 
 
 class Status(StrEnum):
@@ -32,6 +32,14 @@ class CitedEvidence(Frozen):
     description: str = ""
 
 
+class Margin(StrEnum):
+    """How far an answer (or the worst answer of a section or checklist) is from what the context requires."""
+
+    MEETS = "meets"
+    ONE_LEVEL_SHORT = "one_level_short"  # a condition (rule 5)
+    REFUSED = "refused"  # two or more levels above, or above at the checklist's refuse_at level (rule 3)
+
+
 class CriterionResult(Frozen):
     id: str
     checklist: str
@@ -44,20 +52,27 @@ class CriterionResult(Frozen):
     required_by: str = "default"
     required: bool = True
     weight: float = 0.0
-    #: Points earned (0-100) and how they were derived; None when excluded from the score.
+    #: Index points earned (0-100, by risk level, whatever the context) and how they were derived; None when
+    #: excluded from the index.
     points: float | None = None
     derivation: str = ""
     #: The reviewer's rationale and cited evidence for the answer, as recorded in the system file.
     rationale: str = ""
     evidence: tuple[CitedEvidence, ...] = ()
+    #: Levels above ``max_level`` (0 when it meets), and what that means; None when not assessed.
+    levels_above: int | None = None
+    margin: Margin | None = None
 
 
 class SectionResult(Frozen):
     id: str
     checklist: str
+    #: The section's human-control index: weight-averaged points of its criteria (informs, never decides).
     score: float | None
     weight: float
     derivation: str = ""
+    #: The worst margin among the section's criteria; None when none is assessed.
+    margin: Margin | None = None
 
 
 class FiredRedLine(Frozen):
@@ -69,34 +84,95 @@ class FiredRedLine(Frozen):
     references: tuple[str, ...] = ()
 
 
+class MeetingOption(Frozen):
+    """An answer that would meet a condition's required level."""
+
+    value: str | bool
+    label: str
+    risk_level: RiskLevel
+
+
 class ReviewCondition(Frozen):
-    """Something that must be mitigated or restricted before approval, and why."""
+    """A criterion one level above what this use's context allows: what must change before approval, and why."""
 
     criterion: str
+    checklist: str = ""
+    section: str = ""
+    question: str = ""
+    answer: AnswerValue | None = None
+    risk_level: RiskLevel | None = None
+    #: The level the context requires, and the profile that sets it ("default": the criterion's own limit).
+    required_level: RiskLevel | None = None
+    profile: str = "default"
+    #: The answers that would meet the required level.
+    options: tuple[MeetingOption, ...] = ()
+    #: Why the profile sets that limit.
+    rationale: str = ""
+    #: Measures the use declares for this condition; the condition is addressed when there is one.
+    measures: tuple[Measure, ...] = ()
+    addressed: bool = False
+    #: The whole condition in one sentence.
+    reason: str
+
+
+class Refusal(Frozen):
+    """Why a use is refused: a red line that holds, or a criterion too far above its limit (rule 1 or 3)."""
+
+    kind: str  # "red_line" or "criterion"
+    checklist: str
+    verdict: Verdict
+    #: The red line's id (kind red_line), with the answers its condition tests.
+    red_line: str | None = None
+    basis: str = ""
+    answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    #: The criterion (kind criterion): its answer and risk, the limit, and the profile that set the limit.
+    criterion: str | None = None
+    answer: AnswerValue | None = None
+    risk_level: RiskLevel | None = None
+    limit: RiskLevel | None = None
+    profile: str = ""
+    levels_above: int | None = None
+    rationale: str = ""
+    references: tuple[str, ...] = ()
     reason: str
 
 
 class ChecklistScore(Frozen):
     id: str
+    #: The checklist's human-control index (0-100); never averaged with another checklist's.
     score: float | None
+    #: The label of the band the index falls in (bands label, they do not decide).
     band: str | None
-    band_verdict: Verdict | None
     derivation: str
+    #: The worst margin among the checklist's criteria.
+    margin: Margin | None = None
 
 
 class UseResult(Frozen):
+    """One intended use's review. Fields are in reading order: the verdict and what decides it come first."""
+
     id: str
     title: str = ""
     verdict: Verdict
+    #: The criteria and red lines that decide the verdict, in order: refusals, then conditions.
+    deciding: tuple[str, ...] = ()
+    #: Why the verdict is what it is, in order of weight (refusals, scope, gaps, conditions).
+    reasons: tuple[str, ...] = ()
+    #: Every refusal that holds whatever the unknown answers turn out to be (red lines first).
+    refusals: tuple[Refusal, ...] = ()
+    #: Every criterion one level above its limit, with what would meet it.
+    conditions: tuple[ReviewCondition, ...] = ()
+    #: Required answers missing or unknown (listed with a refusal too: answering them cannot undo it).
+    gaps: tuple[str, ...] = ()
+    #: The lowest checklist index of this use (never an average across checklists); informs, never decides.
     score: float | None
+    #: The worst margin of the use over all its checklists.
+    margin: Margin | None = None
     profiles: tuple[str, ...] = ()
+    red_lines: tuple[FiredRedLine, ...] = ()
     checklists: tuple[ChecklistScore, ...] = ()
     sections: tuple[SectionResult, ...] = ()
     criteria: tuple[CriterionResult, ...] = ()
-    red_lines: tuple[FiredRedLine, ...] = ()
-    conditions: tuple[ReviewCondition, ...] = ()
-    #: Why the verdict is what it is, in order of weight (red lines, gaps, band).
-    reasons: tuple[str, ...] = ()
 
 
 class ChecklistRef(Frozen):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from pydantic import Field, model_validator
@@ -53,6 +54,23 @@ class Answer(Frozen):
         return {"anyOf": [scalar, {"type": "array", "items": scalar}, full], "description": full.get("description")}
 
 
+class MeasureKind(StrEnum):
+    """How a use meets a condition: the kinds of restriction an Article 36 approval attaches."""
+
+    RESTRICTION = "restriction"  # a limit on the use: environment, target set, time, area
+    ROE = "roe"  # rules of engagement
+    TRAINING = "training"
+    PROCEDURE = "procedure"
+
+
+class Measure(Frozen):
+    """A measure a use declares for a condition on one criterion, so the report can show it as addressed."""
+
+    criterion: Identifier
+    kind: MeasureKind
+    description: str = Field(min_length=1)
+
+
 class IntendedUse(Frozen):
     id: Identifier
     title: LocalizedText = ""
@@ -61,6 +79,8 @@ class IntendedUse(Frozen):
     context: dict[Identifier, Answer] = Field(default_factory=dict)
     #: Answers that differ for this use (override the system-wide answers).
     answers: dict[Identifier, Answer] = Field(default_factory=dict)
+    #: Optional: what this use does about the conditions its review sets (restriction, ROE, training, procedure).
+    measures: tuple[Measure, ...] = ()
 
 
 class SystemDescription(Frozen):

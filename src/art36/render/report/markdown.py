@@ -160,10 +160,10 @@ def _use(u: UseView, lang: str) -> list[str]:
             t("report.checklists", lang),
             t("report.score", lang),
             "band",
-            t("report.verdict", lang),
+            "margin",
             t("report.derivation", lang),
         ],
-        [[esc(c.id), esc(c.score), esc(c.band), esc(c.band_verdict), esc(c.derivation)] for c in u.checklists],
+        [[esc(c.id), esc(c.score), esc(c.band), esc(c.margin), esc(c.derivation)] for c in u.checklists],
     )
     lines += [f"### {t('report.criteria', lang)}", ""]
     for s in u.sections:

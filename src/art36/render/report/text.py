@@ -184,7 +184,7 @@ def _use(u: UseView, lang: str) -> list[RenderableType]:
             _t(
                 "- ",
                 (c.id, "bold"),
-                f" {t('report.score', lang)} {c.score}, band {c.band} ({c.band_verdict}): ",
+                f" {t('report.score', lang)} {c.score}, band {c.band}, margin {c.margin}: ",
                 c.derivation,
             )
         )

@@ -145,7 +145,8 @@ class ChecklistScoreView(Frozen):
     id: str
     score: str
     band: str
-    band_verdict: str
+    #: The checklist's worst margin to this context's requirements (the band only labels the index).
+    margin: str
     derivation: str
 
 
@@ -372,13 +373,15 @@ def _use(
         ),
         refusals=tuple(
             RefusalView(
-                criterion=str(getattr(r, "criterion", "")),
-                answer=answer_text(getattr(r, "answer", None)),
-                limit=str(getattr(r, "limit", "")),
-                profile=str(getattr(r, "profile", "")),
-                reason=str(getattr(r, "reason", "")),
+                criterion=r.criterion or r.red_line or "",
+                answer=answer_text(r.answer)
+                if r.kind == "criterion"
+                else "; ".join(f"{k}: {answer_text(v)}" for k, v in r.answers.items()),
+                limit=str(r.limit) if r.limit is not None else "",
+                profile=r.profile if r.kind == "criterion" else f"{r.kind} ({r.basis})",
+                reason=r.reason,
             )
-            for r in getattr(use, "refusals", ())
+            for r in use.refusals
         ),
         conditions=tuple(
             ConditionView(
@@ -397,7 +400,7 @@ def _use(
                 id=c.id,
                 score=num(c.score),
                 band=c.band or "-",
-                band_verdict=c.band_verdict.value if c.band_verdict else "-",
+                margin=c.margin.value if c.margin else "-",
                 derivation=c.derivation,
             )
             for c in use.checklists

@@ -79,20 +79,28 @@ def _uses_table(review: ReviewResult, width: int) -> list[Line]:
 
 
 def _notes(use: UseResult, width: int) -> list[Line]:
+    """What decides the use, first: red lines and refused criteria, or the conditions, or why it is incomplete."""
     where = f"[{one_line(use.id)}] "
     lines: list[Line] = []
     for red in use.red_lines:
         label: Line = [("  red line ", "red"), (where, "")]
         lines += _wrapped(label, f"{red.id} ({red.basis}): {red.message}", width, 6)
+    for refusal in use.refusals:
+        if refusal.kind == "criterion":
+            lines += _wrapped([("  refused ", "red"), (where, "")], refusal.reason, width, 6)
     verdict = use.verdict
     if verdict is Verdict.APPROVABLE_WITH_CONDITIONS:
         for cond in use.conditions:
-            lines += _wrapped([("  condition ", "cyan"), (where, "")], f"{cond.criterion}: {cond.reason}", width, 6)
-    elif verdict is Verdict.INCOMPLETE or (verdict is Verdict.NOT_APPROVABLE and not use.red_lines):
+            done = " (addressed)" if cond.addressed else ""
+            lines += _wrapped([("  condition ", "cyan"), (where, "")], cond.reason + done, width, 6)
+    elif verdict is Verdict.INCOMPLETE:
         for reason in use.reasons:
             lines += _wrapped([("  why ", "yellow"), (where, "")], reason, width, 6)
+    elif use.gaps and verdict.severity > Verdict.INCOMPLETE.severity:
+        note = f"{', '.join(use.gaps)} (answering them cannot undo the refusal)"
+        lines += _wrapped([("  also missing ", "yellow"), (where, "")], note, width, 6)
     if use.conditions and verdict.severity > Verdict.APPROVABLE_WITH_CONDITIONS.severity:
-        note = f"also has {len(use.conditions)} criteria above what this context allows (see --format json)"
+        note = f"also has {len(use.conditions)} criteria one level above what this context allows (see --format json)"
         lines += _wrapped([("  ", ""), (where, "dim")], note, width, 6)
     return lines
 

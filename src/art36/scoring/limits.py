@@ -1,0 +1,85 @@
+"""The limit each criterion must meet in one use: set by the selected context profiles, or the default."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from art36.conditions import Truth, evaluate, lookup_in
+from art36.models.checklist import Checklist
+from art36.models.common import RiskLevel, text_in
+from art36.models.system import AnswerValue
+
+DEFAULT = "default"
+
+
+@dataclass(frozen=True)
+class Limit:
+    """The highest acceptable risk level, the profile that set it ("default": the criterion's own), and why."""
+
+    level: RiskLevel
+    profile: str = DEFAULT
+    rationale: str = ""
+
+
+@dataclass(frozen=True)
+class Limits:
+    #: Profiles whose condition holds.
+    selected: tuple[str, ...]
+    #: The limit as far as the answers tell: selected profiles, tightened by profiles whose condition is unknown.
+    effective: dict[str, Limit] = field(default_factory=dict)
+    #: The most lenient limit any answers to the unknown questions could give: a refusal holds only against it.
+    lenient: dict[str, Limit] = field(default_factory=dict)
+
+    def of(self, checklist: Checklist, criterion_id: str) -> Limit:
+        return self.effective.get(criterion_id) or _default(checklist, criterion_id)
+
+    def lenient_of(self, checklist: Checklist, criterion_id: str) -> Limit:
+        return self.lenient.get(criterion_id) or _default(checklist, criterion_id)
+
+
+def _default(checklist: Checklist, criterion_id: str) -> Limit:
+    criterion = checklist.criteria[criterion_id]
+    return Limit(criterion.max_risk, DEFAULT, "the checklist's default limit for this criterion")
+
+
+def limits_for(checklist: Checklist, answers: Mapping[str, AnswerValue]) -> Limits:
+    """Selected profiles, and per criterion the limit they set.
+
+    Among selected profiles the strictest limit wins. A profile whose condition is unknown may tighten the
+    effective limit (never relax it), and may relax the lenient one: only a refusal that holds against every
+    possible answer is a refusal.
+    """
+    lookup = lookup_in(checklist.criteria, answers)
+    selected: list[str] = []
+    chosen: dict[str, Limit] = {}
+    maybe: dict[str, list[Limit]] = {}
+    for profile in checklist.profiles:
+        truth = evaluate(profile.when, lookup)
+        if truth is Truth.FALSE:
+            continue
+        if truth is Truth.TRUE:
+            selected.append(profile.id)
+        for limit in profile.limits:
+            if limit.criterion not in checklist.criteria:
+                continue  # lint reports it (L002)
+            found = Limit(limit.max_risk, profile.id, text_in(limit.rationale))
+            if truth is Truth.TRUE:
+                current = chosen.get(limit.criterion)
+                if current is None or found.level.rank < current.level.rank:
+                    chosen[limit.criterion] = found
+            else:
+                maybe.setdefault(limit.criterion, []).append(found)
+    effective: dict[str, Limit] = dict(chosen)
+    lenient: dict[str, Limit] = dict(chosen)
+    for cid, candidates in maybe.items():
+        default = _default(checklist, cid)
+        base = chosen.get(cid, default)
+        strictest = min(candidates, key=lambda lim: lim.level.rank)
+        if strictest.level.rank < default.level.rank and strictest.level.rank < base.level.rank:
+            effective[cid] = strictest
+        if cid not in chosen:
+            loosest = max(candidates, key=lambda lim: lim.level.rank)
+            if loosest.level.rank > default.level.rank:
+                lenient[cid] = loosest
+    return Limits(tuple(selected), effective, lenient)
