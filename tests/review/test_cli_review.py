@@ -44,7 +44,7 @@ def test_enter_through_goalkeeper_gives_the_score_verdict(goalkeeper: Path) -> N
     saved = goalkeeper.with_name("goalkeeper.reviewed.yaml")
     original, reviewed = _score(goalkeeper), _score(saved)
     assert [(u.id, u.verdict, u.score) for u in reviewed.uses] == [(u.id, u.verdict, u.score) for u in original.uses]
-    assert "Overall verdict: approvable (score 82.1)" in out
+    assert "Overall verdict: approvable (score 76.1)" in out
     record = ReviewResult.model_validate_json(goalkeeper.with_name("goalkeeper.review.json").read_text())
     assert record.reviewer == "A. Reviewer" and record.created_at is not None
     assert (record.verdict, record.score) == (original.verdict, original.score)
