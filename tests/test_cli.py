@@ -119,7 +119,11 @@ def test_missing_path_is_an_io_error_but_the_rest_runs(work, capsys):
     code, out, err = run(capsys, "score", "nope.yaml", "systems", "--format", "json")
     assert code == 2
     assert "nope.yaml:1:1: error: no such file or directory" in err
-    assert [r["file"] for r in json.loads(out)["files"]] == ["systems/good.yaml"]
+    files = json.loads(out)["files"]  # every input has a record, as in `validate --format json`
+    assert [(r["file"], r["valid"], r["review"] is not None) for r in files] == [
+        ("nope.yaml", False, False),
+        ("systems/good.yaml", True, True),
+    ]
 
 
 def test_table_output_escapes_markup_and_shows_classification(work, capsys):

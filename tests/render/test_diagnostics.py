@@ -15,15 +15,14 @@ from art36.render.diagnostics import (
     RenderOptions,
     choose_auto,
     color_enabled,
-    encodable,
     is_absolute,
-    one_line,
     ordered,
     posix_path,
     render,
     resolve,
     summary,
 )
+from art36.textsafe import encodable, one_line
 
 
 def test_registry_names_every_format_and_feeds_the_cli_choices() -> None:

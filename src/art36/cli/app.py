@@ -5,59 +5,75 @@ Nothing heavier than Typer is imported at start-up: each command imports what it
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+import typer.core
+import typer.main
 
 from art36 import __version__
 from art36.cli.exits import Exit
 from art36.models.verdict import Verdict
-from art36.render.diagnostics import FORMAT_CHOICES
-from art36.render.rules import LIST_FORMATS
 
 app = typer.Typer(
     name="art36",
     help="Article 36 weapon reviews with meaningful-human-control checklists, offline.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
 )
 
+#: The verdicts from least to most severe (art36.models.verdict is free of pydantic, so this costs nothing).
+VERDICTS = tuple(v.value for v in Verdict)
 
-def _score_format(value: str) -> str:
-    """``--format`` of `score`: a name in the score-format registry (read when the option is parsed)."""
+
+def _choice(what: str, choices: Callable[[], Sequence[str]]) -> Callable[[str], str]:
+    """A parser accepting one of ``choices()`` (read when the option is parsed), with an error in plain words."""
+
+    def parse(value: str) -> str:
+        allowed = choices()
+        if value not in allowed:
+            raise typer.BadParameter(f"'{value}' is not {what}; choose one of: {', '.join(allowed)}")
+        return value
+
+    return parse
+
+
+def _score_formats() -> Sequence[str]:
     from art36.render import review
 
-    if value not in review.FORMATS:
-        raise typer.BadParameter(f"'{value}' is not a score format; choose one of: {', '.join(review.FORMATS)}")
-    return value
+    return tuple(review.FORMATS)
 
 
-def _score_format_help() -> str:
-    from art36.render import review
+def _check_formats() -> Sequence[str]:
+    from art36.render import diagnostics
 
-    return "Output format: " + ", ".join(review.FORMATS) + "."
-
-
-#: Generated from the diagnostics format registry, so a new format is a new choice (art36.render.diagnostics).
-CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMAT_CHOICES})  # type: ignore[misc]
-
-#: Generated from the Verdict enum (art36.models.verdict), in order from least to most severe.
-VerdictName = StrEnum("VerdictName", {v.value: v.value for v in Verdict})  # type: ignore[misc]
-
-#: Generated from the formats of `art36 rules` (art36.render.rules).
-RulesFormat = StrEnum("RulesFormat", {name: name for name in LIST_FORMATS})  # type: ignore[misc]
+    return diagnostics.FORMAT_CHOICES
 
 
-class SchemaName(StrEnum):
-    system = "system"
-    checklist = "checklist"
-    review = "review"
-    score = "score"
+def _verdicts() -> Sequence[str]:
+    return VERDICTS
+
+
+def _completion(choices: Callable[[], Sequence[str]]) -> Callable[[str], list[str]]:
+    return lambda incomplete: [c for c in choices() if c.startswith(incomplete)]
+
+
+def _list_formats() -> Sequence[str]:
+    from art36.render.rules import LIST_FORMATS
+
+    return tuple(LIST_FORMATS)
+
+
+#: What `art36 schema` prints (a test keeps it equal to art36.schemas.NAMES, which would load pydantic here).
+SCHEMAS = ("system", "checklist", "review", "score")
 
 
 def _version(value: bool) -> None:
@@ -69,21 +85,38 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Article 36 weapon reviews with meaningful-human-control checklists, offline."""
 
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files or directories (searched for *.yaml, *.yml); '-' is stdin.")]
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(metavar="PATH", help="Files or directories (searched for *.yaml, *.yml); '-' is stdin."),
+]
 ChecklistOpt = Annotated[
     list[str] | None,
-    typer.Option("--checklist", "-c", help="Checklist id or file to use instead of the ones the file names."),
+    typer.Option(
+        "--checklist",
+        "-c",
+        metavar="ID_OR_FILE",
+        help="Checklist id or file to use instead of the ones the file names (repeatable).",
+    ),
 ]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write results here (atomically).")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes; 0 = one per core.")]
-SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Only rules whose code starts with this.")]
-IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Skip rules whose code starts with this.")]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write results to FILE (atomically) instead of stdout."),
+]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", metavar="N", help="Worker processes; 0 = one per core.")]
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option("--select", metavar="CODE", help="Only rules whose code starts with CODE (repeatable)."),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", metavar="CODE", help="Skip rules whose code starts with CODE (repeatable)."),
+]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")]
 NoValuesOpt = Annotated[
     bool,
@@ -94,6 +127,23 @@ NoValuesOpt = Annotated[
     ),
 ]
 ProgressOpt = Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar on a terminal.")]
+AllowEmptyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-empty", help="Accept a batch without input files (exit 0) instead of a usage error (exit 2)."
+    ),
+]
+CheckFormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=_choice("an output format", _check_formats),
+        autocompletion=_completion(_check_formats),
+        help="Output format: " + ", ".join(_check_formats()) + ".",
+    ),
+]
 
 
 def _values(no_values: bool) -> None:
@@ -103,104 +153,150 @@ def _values(no_values: bool) -> None:
     echo.configure(no_values=no_values)
 
 
-@app.command()
+@app.command(epilog="Example: art36 score examples/*.yaml --fail-on not_approvable")
 def score(
     paths: PathsArg,
     checklist: ChecklistOpt = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", parser=_score_format, metavar="FORMAT", help=_score_format_help())
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=_choice("a score format", _score_formats),
+            autocompletion=_completion(_score_formats),
+            help="Output format: " + ", ".join(_score_formats()) + ".",
+        ),
     ] = "text",
     fail_on: Annotated[
-        VerdictName | None, typer.Option("--fail-on", help="Exit 1 if any file's verdict is this bad or worse.")
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="VERDICT",
+            parser=_choice("a verdict", _verdicts),
+            autocompletion=_completion(lambda: VERDICTS),
+            help="Exit 1 if any file's verdict is VERDICT or more severe: " + ", ".join(VERDICTS) + ".",
+        ),
     ] = None,
     output: OutputOpt = None,
     jobs: JobsOpt = 0,
     progress: ProgressOpt = True,
+    allow_empty: AllowEmptyOpt = False,
     no_values: NoValuesOpt = False,
 ) -> None:
     """Review system files: verdict and score per intended use, with the reasons."""
     from art36.cli import commands
+    from art36.models.common import Verdict
+    from art36.settings import Inputs, Output, ScoreSettings
 
     _values(no_values)
-    raise typer.Exit(
-        commands.score(paths, tuple(checklist or ()), fmt, fail_on.value if fail_on else None, output, jobs, progress)
+    settings = ScoreSettings(
+        inputs=Inputs(tuple(paths), tuple(checklist or ()), allow_empty, jobs),
+        output=Output(fmt, output, progress),
+        fail_on=Verdict(fail_on) if fail_on else None,
     )
+    raise typer.Exit(commands.score(settings))
 
 
-@app.command()
+@app.command(epilog="Example: art36 validate systems/ --format sarif -o art36.sarif")
 def validate(
     paths: PathsArg,
     checklist: ChecklistOpt = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat("auto"),
+    fmt: CheckFormatOpt = "auto",
     output: OutputOpt = None,
     strict: StrictOpt = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     jobs: JobsOpt = 0,
     progress: ProgressOpt = True,
+    allow_empty: AllowEmptyOpt = False,
     no_values: NoValuesOpt = False,
 ) -> None:
     """Check system files: YAML, schema, answers against the checklists, evidence files."""
     from art36.cli import commands
+    from art36.settings import Filter, Inputs, Output, ValidateSettings
 
     _values(no_values)
-    raise typer.Exit(
-        commands.validate(
-            paths,
-            tuple(checklist or ()),
-            fmt.value,
-            output,
-            strict,
-            tuple(select or ()),
-            tuple(ignore or ()),
-            jobs,
-            progress,
-        )
+    settings = ValidateSettings(
+        inputs=Inputs(tuple(paths), tuple(checklist or ()), allow_empty, jobs),
+        output=Output(fmt, output, progress),
+        filter=Filter(tuple(select or ()), tuple(ignore or ()), strict),
     )
+    raise typer.Exit(commands.validate(settings))
 
 
-@app.command()
+@app.command(epilog="Example: art36 lint my-checklists/ --ignore L010")
 def lint(
-    paths: Annotated[list[str] | None, typer.Argument(help="Checklist files or directories; '-' is stdin.")] = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat("auto"),
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="PATH", help="Checklist files or directories; '-' is stdin."),
+    ] = None,
+    fmt: CheckFormatOpt = "auto",
     output: OutputOpt = None,
     strict: StrictOpt = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
-    explain: Annotated[str | None, typer.Option("--explain", help="Explain a rule (code or name) and exit.")] = None,
+    explain: Annotated[
+        str | None, typer.Option("--explain", metavar="CODE", help="Explain a rule (code or name) and exit.")
+    ] = None,
     run_tests: Annotated[bool, typer.Option("--tests/--no-tests", help="Run the checklists' test cases.")] = True,
     builtin: Annotated[bool, typer.Option("--builtin", help="Lint the built-in checklists.")] = False,
+    allow_empty: AllowEmptyOpt = False,
     no_values: NoValuesOpt = False,
 ) -> None:
     """Check checklist files: schema, semantic rules, and the checklists' own test cases."""
     from art36.cli import commands
+    from art36.settings import Filter, Inputs, LintSettings, Output
 
     _values(no_values)
     if explain:
         raise typer.Exit(commands.explain(explain))
-    raise typer.Exit(
-        commands.lint(
-            list(paths or ()), fmt.value, output, strict, tuple(select or ()), tuple(ignore or ()), run_tests, builtin
-        )
+    settings = LintSettings(
+        inputs=Inputs(tuple(paths or ()), allow_empty=allow_empty),
+        output=Output(fmt, output, progress=False),
+        filter=Filter(tuple(select or ()), tuple(ignore or ()), strict),
+        run_tests=run_tests,
+        builtin=builtin,
     )
+    raise typer.Exit(commands.lint(settings))
 
 
-@app.command("rules")
+@app.command("rules", epilog="Example: art36 rules --format json")
 def list_rules(
-    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")] = RulesFormat("text"),
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=_choice("a format", _list_formats),
+            autocompletion=_completion(_list_formats),
+            help="Output format: " + ", ".join(_list_formats()) + ".",
+        ),
+    ] = "text",
 ) -> None:
     """List every diagnostic rule: code, name, severity, what it checks."""
     from art36.cli import commands
 
-    raise typer.Exit(commands.list_rules(fmt.value))
+    raise typer.Exit(commands.list_rules(fmt))
 
 
-@app.command()
-def schema(which: Annotated[SchemaName, typer.Argument(help="Which format.")]) -> None:
+@app.command(epilog="Example: art36 schema system > system.schema.json")
+def schema(
+    which: Annotated[
+        str,
+        typer.Argument(
+            metavar="KIND",
+            parser=_choice("a schema", lambda: SCHEMAS),
+            autocompletion=_completion(lambda: SCHEMAS),
+            help="Which schema: " + ", ".join(SCHEMAS) + ".",
+        ),
+    ],
+) -> None:
     """Print a JSON Schema: the system-file or checklist format, or a review / score report (`score --format json`)."""
     from art36.cli import commands
 
-    raise typer.Exit(commands.schema(which.value))
+    raise typer.Exit(commands.schema(which))
 
 
 class ReportFormat(StrEnum):
@@ -318,10 +414,51 @@ def diff(
     raise typer.Exit(reporting.diff(old, new, fmt.value, output))
 
 
+#: Pydantic's wording (Typer checks option values with pydantic) and the plain words shown instead.
+_PLAIN = (
+    ("Value error, ", ""),
+    ("Input should be a valid integer, unable to parse string as an integer", "expected a whole number"),
+    ("Input should be a valid integer", "expected a whole number"),
+    ("Input should be a valid number, unable to parse string as a number", "expected a number"),
+    ("Input should be a valid boolean, unable to interpret input", "expected true or false"),
+    ("Input should be ", "expected "),
+)
+
+
+def plain_words(message: str) -> str:
+    """An option error without pydantic's phrasing ("Value error, ...", "Input should be a valid integer...")."""
+    for technical, plain in _PLAIN:
+        message = message.replace(technical, plain)
+    return message
+
+
+def _command() -> typer.core.TyperGroup:
+    """The click command behind ``app``; arguments show their metavar only (not ``<list[str]>``)."""
+    command = typer.main.get_command(app)
+    assert isinstance(command, typer.core.TyperGroup)
+    for sub in command.commands.values():
+        for param in sub.params:
+            if isinstance(param, typer.core.TyperArgument) and param.metavar:
+                param.display_type = lambda ctx: ""  # type: ignore[method-assign]
+    return command
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; errors never show a traceback or a document's content."""
     try:
-        app(args=argv, prog_name="art36")
+        from typer._click.exceptions import ClickException
+    except ImportError:  # pragma: no cover - Typer before 0.20 runs on click itself
+        from click.exceptions import ClickException  # type: ignore[no-redef,import-not-found,unused-ignore]
+
+    try:
+        code = _command().main(args=argv, prog_name="art36", standalone_mode=False)
+    except ClickException as problem:  # a usage error: say it in plain words, exit 2
+        problem.message = plain_words(problem.message)
+        problem.show()
+        return problem.exit_code
+    except typer.Abort:
+        sys.stderr.write("Aborted!\n")
+        return Exit.FINDINGS
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (Exit.OK if code is None else Exit.USAGE)
@@ -332,4 +469,4 @@ def main(argv: list[str] | None = None) -> int:
 
         report(exc)
         return Exit.INTERNAL
-    return Exit.OK
+    return code if isinstance(code, int) else Exit.OK

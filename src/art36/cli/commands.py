@@ -1,4 +1,4 @@
-"""What each command does once its options are parsed: build the jobs, run the core, render, pick the exit code."""
+"""What each batch command does with its settings: run the core, render through a registry, write, exit code."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from art36 import discover, pipeline
 from art36.cli import output as out
 from art36.cli.exits import Exit, for_batch
-from art36.models.diagnostic import BatchReport, FileReport, FileReports
+
+if TYPE_CHECKING:  # the settings and models pull in pydantic; a command imports them when it runs
+    from art36.inputs import Batch
+    from art36.models.diagnostic import BatchReport
+    from art36.settings import Inputs, LintSettings, ScoreSettings, ValidateSettings
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -25,43 +28,16 @@ def _err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
-class _Jobs(Sequence[pipeline.Job]):
-    """One job per input, made when it is needed: a batch holds file names, not job objects (flat memory)."""
+def _collect(inputs: Inputs, output: Path | None, kind: str = "system") -> Batch:
+    """The batch to run: stdin is read here (the core never touches the terminal) if ``-`` is among the paths.
 
-    def __init__(self, names: list[str], checklists: tuple[str, ...], stdin: str | None) -> None:
-        self._names, self._checklists, self._stdin = names, checklists, stdin
-
-    def __len__(self) -> int:
-        return len(self._names) + (self._stdin is not None)
-
-    @overload
-    def __getitem__(self, index: int) -> pipeline.Job: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[pipeline.Job]: ...
-    def __getitem__(self, index: int | slice) -> pipeline.Job | Sequence[pipeline.Job]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        index = range(len(self))[index]
-        if self._stdin is not None:
-            if index == 0:
-                return pipeline.Job(display="<stdin>", text=self._stdin, checklists=self._checklists)
-            index -= 1
-        name = self._names[index]
-        return pipeline.Job(display=name, path=name, checklists=self._checklists)
-
-
-def _inputs(
-    paths: list[str], output: Path | None, checklists: tuple[str, ...] = (), kind: str = "system"
-) -> tuple[_Jobs, FileReports]:
-    """A job per file under ``paths`` ('-' is stdin, read first) and a report per path that does not exist.
-
-    Raises OutputError, before any work is done, if ``--output`` names one of the inputs.
+    Raises OutputError, before any work is done, if ``--output`` cannot be written or names one of the inputs.
     """
-    names, missing = discover.expand([p for p in paths if p != "-"])
-    out.check_target(output, [*names, *checklists])
-    stdin = sys.stdin.read() if "-" in paths else None
-    reports = FileReports(FileReport(file=d.location.file, diagnostics=(d,), kind=kind) for d in missing)
-    return _Jobs(names, checklists, stdin), reports
+    from art36.inputs import collect
+    from art36.settings import STDIN
+
+    stdin = sys.stdin.read() if STDIN in inputs.paths else None
+    return collect(inputs, stdin=stdin, output=output, kind=kind)
 
 
 def _usage_errors(command: Callable[..., int]) -> Callable[..., int]:
@@ -106,27 +82,8 @@ def _with_progress(items: Sequence[T], results: Iterator[R], enabled: bool, labe
             yield result
 
 
-def _run(func: Callable[[T], R], items: Sequence[T], jobs: int, progress: bool, label: str) -> Iterator[R]:
-    from art36.batch import run_all
-
-    return _with_progress(items, run_all(func, items, jobs), progress, label)
-
-
-def _score_job(job: pipeline.Job) -> pipeline.Outcome:
-    return pipeline.run(job, score=True)
-
-
-def _validate_job(job: pipeline.Job) -> FileReport:
-    return pipeline.run(job, score=False).report
-
-
-def _filtered(report: FileReport, select: tuple[str, ...], ignore: tuple[str, ...]) -> FileReport:
-    if not (select or ignore):
-        return report
-    from art36.rules import selected
-
-    kept = tuple(d for d in report.diagnostics if selected(d.code, select, ignore))
-    return report.model_copy(update={"diagnostics": kept})
+def _progress(enabled: bool, label: str) -> Callable[[Sequence[Any], Iterator[Any]], Iterator[Any]]:
+    return lambda items, results: _with_progress(items, results, enabled, label)
 
 
 def _usage_problem(message: str) -> int:
@@ -134,39 +91,29 @@ def _usage_problem(message: str) -> int:
     return Exit.USAGE
 
 
+def _empty(batch: Batch, inputs: Inputs) -> int | None:
+    problem = batch.empty_problem(inputs.allow_empty)
+    return _usage_problem(problem) if problem else None
+
+
 @_usage_errors
-def score(
-    paths: list[str],
-    checklists: tuple[str, ...],
-    fmt: str,
-    fail_on: str | None,
-    output: Path | None,
-    jobs: int,
-    progress: bool,
-) -> int:
-    from art36 import __version__
-    from art36.models.common import Verdict
-    from art36.models.score_report import ScoreReport, scored_file
+def score(settings: ScoreSettings) -> int:
+    from art36 import runner
     from art36.render import review as formats
 
-    job_list, reports = _inputs(paths, output, checklists)
-    records = []
-    gate = Verdict(fail_on) if fail_on else None
-    gate_hit = False
-    for outcome in _run(_score_job, job_list, jobs, progress, "scoring"):
-        reports.append(outcome.report)
-        records.append(scored_file(outcome.report, outcome.result, outcome.system))
-        if gate is not None and outcome.result is not None and outcome.result.verdict.severity >= gate.severity:
-            gate_hit = True
-    batch = BatchReport(command="score", files=reports)
-    report = ScoreReport.build(records, __version__)
-    text = formats.render(report, fmt, color=_color(output), width=_width(output))
-    _print_diagnostics(batch)
-    _refuse_output_read(batch, output)
-    out.write(text, output)
-    if gate_hit:
-        _err(f"art36: at least one verdict is {fail_on} or worse (--fail-on)")
-    return for_batch(batch, gate_hit=gate_hit)
+    target = settings.output.file
+    batch = _collect(settings.inputs, target)
+    empty = _empty(batch, settings.inputs)
+    if empty is not None:
+        return empty
+    done = runner.score(settings, batch, _progress(settings.output.progress, "scoring"))
+    text = formats.render(done.report, settings.output.format, color=_color(target), width=_width(target))
+    _print_diagnostics(done.batch)
+    _refuse_output_read(done.batch, target)
+    out.write(text, target)
+    if done.gate_hit and settings.fail_on is not None:
+        _err(f"art36: at least one verdict is {settings.fail_on.value} or worse (--fail-on)")
+    return for_batch(done.batch, gate_hit=done.gate_hit)
 
 
 def _color(output: Path | None) -> bool:
@@ -188,9 +135,11 @@ def _width(output: Path | None) -> int:
 
 def _print_diagnostics(batch: BatchReport) -> None:
     """Problems go to stderr as file:line:col lines, so stdout stays the report."""
+    import dataclasses
+
     from art36.render import diagnostics as formats
 
-    problems = BatchReport(command=batch.command, files=list(batch.with_diagnostics()))
+    problems = dataclasses.replace(batch, files=list(batch.with_diagnostics()))
     if problems.files:
         _err(formats.render(problems, "text", color=formats.color_enabled(os.environ, sys.stderr.isatty())))
 
@@ -206,52 +155,29 @@ def _finish_check(batch: BatchReport, fmt: str, output: Path | None, strict: boo
 
 
 @_usage_errors
-def validate(
-    paths: list[str],
-    checklists: tuple[str, ...],
-    fmt: str,
-    output: Path | None,
-    strict: bool,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    jobs: int,
-    progress: bool,
-) -> int:
-    job_list, reports = _inputs(paths, output, checklists)
-    for job, report in zip(job_list, _run(_validate_job, job_list, jobs, progress, "validating"), strict=True):
-        reports.append(_filtered(report, select, ignore), job.display)
-    return _finish_check(BatchReport(command="validate", files=reports), fmt, output, strict)
+def validate(settings: ValidateSettings) -> int:
+    from art36 import runner
+
+    batch = _collect(settings.inputs, settings.output.file)
+    empty = _empty(batch, settings.inputs)
+    if empty is not None:
+        return empty
+    report = runner.validate(settings, batch, _progress(settings.output.progress, "validating"))
+    return _finish_check(report, settings.output.format, settings.output.file, settings.filter.strict)
 
 
 @_usage_errors
-def lint(
-    paths: list[str],
-    fmt: str,
-    output: Path | None,
-    strict: bool,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    run_tests: bool,
-    builtin: bool,
-) -> int:
-    from art36 import catalog
-    from art36.lint import lint_file, lint_text
+def lint(settings: LintSettings) -> int:
+    from art36 import runner
 
-    if not paths and not builtin:
+    if not settings.inputs.paths and not settings.builtin:
         return _usage_problem("give checklist files or directories to lint (or --builtin)")
-    job_list, reports = _inputs(paths, output, kind="checklist")
-    options: dict[str, Any] = {"select": select, "ignore": ignore, "run_tests": run_tests}
-    if builtin:
-        for name in catalog.builtin_names():
-            text = catalog.builtin_text(name) or ""
-            reports.append(lint_text(text, f"<builtin>/{name}.yaml", **options))
-    for job in job_list:
-        if job.text is not None:
-            reports.append(lint_text(job.text, job.display, **options))
-        else:
-            assert job.path is not None
-            reports.append(lint_file(Path(job.path), job.display, **options))
-    return _finish_check(BatchReport(command="lint", files=reports), fmt, output, strict)
+    batch = _collect(settings.inputs, settings.output.file, kind="checklist")
+    empty = _empty(batch, settings.inputs)
+    if empty is not None:
+        return empty
+    report = runner.lint(settings, batch)
+    return _finish_check(report, settings.output.format, settings.output.file, settings.filter.strict)
 
 
 def explain(code: str) -> int:

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
-
-# Text hygiene lives in art36.textsafe (shared by every renderer); re-exported for the diagnostic formats.
-from art36.textsafe import encodable as encodable
-from art36.textsafe import one_line as one_line
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from art36.models.diagnostic import BatchReport, Diagnostic, FileReport
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+# Named tuples rather than dataclasses, and text hygiene (art36.textsafe) imported by the formats themselves:
+# the CLI imports this registry for every --help and TAB completion, so it must cost next to nothing.
+class RenderOptions(NamedTuple):
     """What the CLI decided about presentation; each format uses what applies to it and ignores the rest."""
 
     #: ANSI colour (``text`` only). The CLI decides, see :func:`color_enabled`.
@@ -32,8 +27,7 @@ class DiagnosticFormat(Protocol):
     def render(self, batch: BatchReport, options: RenderOptions) -> str: ...
 
 
-@dataclass(frozen=True)
-class FormatSpec:
+class FormatSpec(NamedTuple):
     """A registered format. The renderer module is imported only when used, so ``--help`` stays cheap."""
 
     name: str
@@ -147,10 +141,9 @@ def markings(batch: BatchReport) -> list[tuple[str, int]]:
 
 def markings_line(batch: BatchReport) -> str:
     """``SECRET (2 files), UNCLASSIFIED (1 file)``, or "" when no file carries a marking (already one-line safe)."""
+    from art36.textsafe import one_line
+
     return ", ".join(f"{one_line(mark)} ({_count(n, 'file')})" for mark, n in markings(batch))
-
-
-_WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
 def posix_path(path: str) -> str:
@@ -162,4 +155,6 @@ def posix_path(path: str) -> str:
 
 
 def is_absolute(path: str) -> bool:
-    return path.startswith(("/", "\\")) or bool(_WINDOWS_DRIVE.match(path))
+    return path.startswith(("/", "\\")) or (
+        len(path) > 2 and path[0].isascii() and path[0].isalpha() and path[1] == ":" and path[2] in "\\/"
+    )

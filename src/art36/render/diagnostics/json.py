@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from art36.render.diagnostics import RenderOptions, encodable, ordered
-from art36.textsafe import json_text
+from art36.render.diagnostics import RenderOptions, ordered
+from art36.textsafe import encodable, json_text
 
 if TYPE_CHECKING:
     from art36.models.diagnostic import BatchReport, Diagnostic, FileReport

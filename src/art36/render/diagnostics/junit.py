@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from art36 import __version__
 from art36.checks.files import is_load_failure
-from art36.render.diagnostics import RenderOptions, encodable, ordered
+from art36.render.diagnostics import RenderOptions, ordered
 from art36.render.diagnostics.text import diagnostic_lines
+from art36.textsafe import encodable
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element

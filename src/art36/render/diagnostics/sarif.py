@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from art36 import __version__
-from art36.render.diagnostics import RenderOptions, encodable, is_absolute, ordered, posix_path
-from art36.textsafe import json_text
+from art36.render.diagnostics import RenderOptions, is_absolute, ordered, posix_path
+from art36.textsafe import encodable, json_text
 
 if TYPE_CHECKING:
     from art36.models.diagnostic import BatchReport, Diagnostic

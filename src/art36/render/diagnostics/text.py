@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from art36.render.diagnostics import RenderOptions, markings_line, one_line, ordered
+from art36.render.diagnostics import RenderOptions, markings_line, ordered
+from art36.textsafe import one_line
 
 if TYPE_CHECKING:
     from rich.text import Text

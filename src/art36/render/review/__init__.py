@@ -8,8 +8,7 @@ registry's names, so registering is all it takes.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from art36.models.score_report import ScoreReport
@@ -18,8 +17,7 @@ if TYPE_CHECKING:
 DEFAULT_WIDTH = 80
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     """What the CLI decided about presentation; each format uses what applies to it and ignores the rest."""
 
     color: bool = False
@@ -32,9 +30,11 @@ class ReviewFormat(Protocol):
     def render(self, report: ScoreReport, options: RenderOptions) -> str: ...
 
 
-@dataclass(frozen=True)
-class FormatSpec:
-    """A registered format; its module is imported only when the format is used, so start-up stays cheap."""
+class FormatSpec(NamedTuple):
+    """A registered format; its module is imported only when the format is used, so start-up stays cheap.
+
+    (Named tuples, not dataclasses: this module is imported for every ``--help`` and TAB completion.)
+    """
 
     name: str
     description: str

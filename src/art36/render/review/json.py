@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from art36.render.diagnostics import encodable
-from art36.textsafe import json_text
+from art36.textsafe import encodable, json_text
 
 if TYPE_CHECKING:
     from art36.models.score_report import ScoreReport

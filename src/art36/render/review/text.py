@@ -10,7 +10,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from art36.models.common import Verdict
-from art36.render.diagnostics import one_line
+from art36.textsafe import one_line
 
 if TYPE_CHECKING:
     from art36.models.review import ReviewResult, UseResult

@@ -1,0 +1,73 @@
+"""What each batch command was asked to do: one frozen settings object per command, built by the CLI from its options.
+
+The core reads these and nothing else of the command line, so a test (or another front end) can build one and run
+the command without parsing anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from art36.models.common import Verdict
+
+#: ``-`` among the paths: read one document from standard input.
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Which files to read: paths (files, directories searched for ``*.yaml``/``*.yml``, ``-`` for stdin)."""
+
+    paths: tuple[str, ...] = ()
+    #: Checklist ids or files used instead of the ones each system file names (``--checklist``).
+    checklists: tuple[str, ...] = ()
+    #: An empty batch (a directory without YAML files) is a usage error unless this is set (``--allow-empty``).
+    allow_empty: bool = False
+    #: Worker processes; 0 means one per core (``--jobs``).
+    jobs: int = 0
+
+
+@dataclass(frozen=True)
+class Output:
+    """Where and how the result goes: a format name of the command's registry, stdout or a file."""
+
+    format: str
+    file: Path | None = None
+    #: A progress bar on stderr for big batches, when stderr is a terminal (``--progress``).
+    progress: bool = True
+
+
+@dataclass(frozen=True)
+class ScoreSettings:
+    inputs: Inputs
+    output: Output
+    #: Exit 1 if any file's verdict is this severe or worse (``--fail-on``).
+    fail_on: Verdict | None = None
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Rule-code prefixes to keep (``--select``) and to drop (``--ignore``; it wins), and ``--strict``."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class ValidateSettings:
+    inputs: Inputs
+    output: Output
+    filter: Filter = Filter()
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    inputs: Inputs
+    output: Output
+    filter: Filter = Filter()
+    #: Run each checklist's own test cases (``--tests/--no-tests``).
+    run_tests: bool = True
+    #: Also lint the checklists shipped with art36 (``--builtin``).
+    builtin: bool = False
