@@ -194,17 +194,16 @@ class _Review:
             lang=s.lang,
             checklists=list(refs),
             started=now(),
-            updated=now(),
         )
         session.reviewer = reviewer
         self.autosave = Autosave(paths, session, header or _header(system))
         view.header(term, tr, system, [c.checklist.id for c in loaded])
         term.say(tr("saving_to", path=folded(paths.system)), "dim")
         term.say(tr("keys"), "dim")
-        done = recover_done(paths, resumed, system) if resumed else frozenset()
+        done = recover_done(paths, system) if resumed else frozenset()
         state = engine.start(system, [c.checklist for c in loaded], done)
         with self.signals.saving():
-            self.autosave.save(state.system, state.done)
+            self.autosave.start(state.system)
         self._state = state
         final = self._loop(state, loaded)
         if final is None:
@@ -213,7 +212,9 @@ class _Review:
         return self._finish(paths, reviewer)
 
     def _offer_resume(self, paths: Paths, saved: SessionFile) -> SessionFile | None:
-        answer = self.term.ask(self.tr("resume", when=folded(saved.updated), n=len(saved.done))).strip().lower()
+        system, _ = self._load_system(paths.system)
+        done = len(recover_done(paths, system))
+        answer = self.term.ask(self.tr("resume", when=folded(saved.started), n=done)).strip().lower()
         return saved if answer in ("", "y", "yes", "j", "ja") else None
 
     def _answered(self, state: engine.State | None) -> int:
@@ -255,17 +256,18 @@ class _Review:
                 term.say(tr("refused", why=tr(applied.reason, detail=folded(applied.detail))), "red")
                 continue
             new_state, change = applied
-            if isinstance(action, engine.Give | engine.Accept | engine.Skip):
+            if change is not None:
                 with self.signals.saving():
                     assert self.autosave is not None
-                    self.autosave.save(new_state.system, new_state.done, change)
-                    new_result = feedback.evaluate(new_state.system, loaded) if change and change.changed else result
-                ms = (time.perf_counter() - t0) * 1000
-                term.say("  " + tr("saved", ms=ms), "dim")
+                    self.autosave.save(new_state.system, change)
+                term.say("  " + tr("saved", ms=(time.perf_counter() - t0) * 1000), "dim")  # the acknowledgement
+            if isinstance(action, engine.Give | engine.Accept | engine.Skip):
+                new_result = result
                 if change is not None and change.changed:
+                    new_result = feedback.evaluate(new_state.system, loaded)
                     for item in feedback.notices(result, new_result, step.criterion.id):
                         view.notice(term, tr, item)
-                    appeared, gone = engine.visibility_changes(state, new_state)
+                    appeared, gone = engine.visibility_changes(state, new_state, step.criterion.id)
                     for s in appeared:
                         term.say("  " + tr("appeared", what=view.step_label(tr, s)), "cyan", hang=4)
                     for s in gone:

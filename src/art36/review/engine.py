@@ -56,6 +56,12 @@ class Plan:
                         steps.append(Step(StepKey(criterion.id, use), checklist, section, criterion, len(steps)))
         self.steps: tuple[Step, ...] = tuple(steps)
         self.by_key: dict[StepKey, Step] = {s.key: s for s in steps}
+        #: For each criterion, the questions whose condition mentions it (only they can appear or disappear).
+        self.dependents: dict[str, tuple[StepKey, ...]] = {}
+        for step in steps:
+            if step.criterion.applies_when is not None:
+                for cid in step.criterion.applies_when.criteria():
+                    self.dependents[cid] = (*self.dependents.get(cid, ()), step.key)
 
     @cached_property
     def sections(self) -> tuple[tuple[str, Section], ...]:
@@ -251,7 +257,9 @@ def apply(state: State, action: Action) -> tuple[State, Change | None] | Refused
         evidence=action.evidence if action.evidence is not None else (old.evidence if old else ()),
     )
     system = document.set_answer(state.system, step.key.criterion, step.key.use, new)
-    changed = replace(state, system=system, _visible={})
+    affected = set(state.plan.dependents.get(step.key.criterion, ()))
+    still_valid = {k: v for k, v in state._visible.items() if k not in affected}
+    changed = replace(state, system=system, _visible=still_valid)
     return _move(changed, step, done=state.done | {step.key}), Change(step.key, old, new)
 
 
@@ -277,10 +285,16 @@ def _jump(state: State, target: str | StepKey) -> tuple[State, None] | Refused:
     return Refused("no_such_section", wanted)
 
 
-def visibility_changes(before: State, after: State) -> tuple[list[Step], list[Step]]:
-    """Questions that appeared and disappeared between two states (conditions that now hold or fail)."""
-    was = {s.key for s in before.visible_steps()}
-    now = {s.key for s in after.visible_steps()}
-    appeared = [s for s in after.plan.steps if s.key in now - was]
-    gone = [s for s in after.plan.steps if s.key in was - now]
+def visibility_changes(before: State, after: State, changed: str | None = None) -> tuple[list[Step], list[Step]]:
+    """Questions that appeared and disappeared between two states (conditions that now hold or fail).
+
+    With ``changed`` (the one criterion whose answer differs), only the questions that depend on it are checked.
+    """
+    steps = (
+        [after.plan.by_key[k] for k in after.plan.dependents.get(changed, ())]
+        if changed is not None
+        else list(after.plan.steps)
+    )
+    appeared = [s for s in steps if after.is_visible(s) and not before.is_visible(s)]
+    gone = [s for s in steps if before.is_visible(s) and not after.is_visible(s)]
     return appeared, gone

@@ -43,7 +43,10 @@ class Paths:
 
 
 class SessionFile(BaseModel):
-    """What a resumed review needs besides the system file: who, since when, which questions are done."""
+    """What a resumed review needs besides the system file and the answer log: who, in which language, since when.
+
+    Written once when the review starts; which questions are done is read back from the answer log.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -53,11 +56,6 @@ class SessionFile(BaseModel):
     lang: str = "en"
     checklists: list[str] = []
     started: str
-    updated: str
-    done: list[tuple[str, str]] = []
-
-    def done_keys(self) -> frozenset[StepKey]:
-        return frozenset(StepKey(c, u) for c, u in self.done)
 
 
 def now() -> str:
@@ -73,23 +71,30 @@ def read_session(path: Path) -> SessionFile | None:
 
 
 class Autosave:
-    """Writes the system file, the session file and the answer log; each write is atomic or an fsynced append."""
+    """Writes the answer log and the system file: an fsynced append, then an atomic replace, per answer.
+
+    The session file is written once, at the start. Two writes per answer (not three) keep the acknowledgement
+    fast; the log is enough to know which questions are done (see :func:`recover_done`).
+    """
 
     def __init__(self, paths: Paths, session: SessionFile, header: str = "") -> None:
         self.paths = paths
         self.session = session
         self.header = header
 
-    def save(self, system: SystemDescription, done: frozenset[StepKey], change: Change | None = None) -> None:
-        """Persist the review as it stands; ``change`` (if any) is appended to the answer log first."""
-        if change is not None:
-            fileio.append_durable(
-                self.paths.log, json.dumps(log_entry(self.session.reviewer, change), ensure_ascii=False)
-            )
-        fileio.write_atomic([document.to_yaml(system, self.header)], self.paths.system)
-        self.session.updated = now()
-        self.session.done = sorted((k.criterion, k.use) for k in done)
+    def start(self, system: SystemDescription) -> None:
+        """Write the session file and the system file as the review begins (or resumes)."""
         fileio.write_atomic([self.session.model_dump_json(indent=1)], self.paths.session)
+        self._write_system(system)
+
+    def save(self, system: SystemDescription, change: Change) -> None:
+        """Persist one answer: its log line first, then the system file (unless the answer was only confirmed)."""
+        fileio.append_durable(self.paths.log, json.dumps(log_entry(self.session.reviewer, change), ensure_ascii=False))
+        if change.changed:
+            self._write_system(system)
+
+    def _write_system(self, system: SystemDescription) -> None:
+        fileio.write_atomic([document.to_yaml(system, self.header)], self.paths.system)
         fileio.protect(None)  # the saved file is read again (resume, final score): not an output to guard
 
     def finish(self) -> None:
@@ -97,13 +102,13 @@ class Autosave:
         self.paths.session.unlink(missing_ok=True)
 
 
-def recover_done(paths: Paths, session: SessionFile, system: SystemDescription) -> frozenset[StepKey]:
-    """The questions done: the session's list, plus any whose logged answer reached the system file.
+def recover_done(paths: Paths, system: SystemDescription) -> frozenset[StepKey]:
+    """The questions done: those whose last acknowledged answer in the log is the one the system file holds.
 
-    The log line is written first, the system file next, the session file last; a kill between the last two
-    leaves an answer on disk that the session does not list yet. It counts as done: nothing is asked twice.
+    The log line is written before the system file; a line whose answer never reached the file (a kill between
+    the two) was never acknowledged, and its question stays open. A line cut short by a crash is skipped.
     """
-    done = set(session.done_keys())
+    done: set[StepKey] = set()
     try:
         lines = paths.log.read_text(encoding="utf-8").splitlines()
     except OSError:
