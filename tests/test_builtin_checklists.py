@@ -43,7 +43,7 @@ def test_both_are_shipped_in_the_package():
 def test_loads_without_diagnostics_and_has_the_modeline(name):
     checklist = _load(name)
     assert checklist.id == name
-    assert checklist.version == "1.0.0"
+    assert checklist.version == "1.1.0"  # content v2 (issue 7)
     assert checklist.languages == ("en",)
     text = catalog.builtin_text(name)
     assert text is not None

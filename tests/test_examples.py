@@ -35,7 +35,7 @@ A, AC, NA, P = (
 EXPECTED_USES: dict[str, dict[str, set[Verdict]]] = {
     "goalkeeper.yaml": {"open-sea-self-defence": {A}},
     "patriot.yaml": {"area-air-defence": {AC}},
-    "loitering-munition.yaml": {"sead-over-town": {NA}, "sead-remote-range": {NA}},
+    "loitering-munition.yaml": {"sead-over-town": {NA}, "sead-remote-range": {NA}, "sead-restricted-launch": {AC}},
     "urban-hunter-drone.yaml": {"urban-clearance": {P}},
     "counter-drone-turret.yaml": {"desert-base": {A}, "city-centre-event": {NA}},
 }
@@ -129,6 +129,33 @@ def test_loitering_munition_is_refused_over_a_town_and_on_the_remote_range_as_de
     assert (supervision.answer, supervision.limit, supervision.profile) == ("unsupervised", "low", "offensive_use")
     assert "mhc.hmi.supervision" not in {c.criterion for c in remote.conditions}
     assert result.deciding_use == "sead-over-town"
+
+
+def test_loitering_munition_restricted_use_is_approvable_with_its_condition_addressed():
+    """A reviewer restricts the use (target group chosen just before launch, 20 minutes, small box, no civilians)."""
+    restricted = use(review("loitering-munition.yaml"), "sead-restricted-launch")
+    assert restricted.refusals == ()
+    (condition,) = restricted.conditions
+    assert (condition.criterion, condition.answer, condition.required_level, condition.profile) == (
+        "mhc.target.discrimination",
+        "known_limits",
+        "low",
+        "offensive_use",
+    )
+    assert [o.value for o in condition.options] == ["verified"]
+    assert condition.addressed and {m.kind.value for m in condition.measures} == {"procedure", "restriction"}
+    assert "mhc:long_autonomous_operation" not in restricted.profiles  # 20 minutes: no deactivation required
+
+
+def test_strict_conditions_make_an_unaddressed_condition_incomplete():
+    strict = run(Job(display="patriot.yaml", path=str(EXAMPLES / "patriot.yaml"), strict_conditions=True))
+    assert strict.result is not None
+    (area,) = strict.result.uses
+    assert area.verdict is Verdict.INCOMPLETE
+    assert "--strict-conditions" in area.reasons[0]
+    loitering = run(Job(display="l.yaml", path=str(EXAMPLES / "loitering-munition.yaml"), strict_conditions=True))
+    assert loitering.result is not None
+    assert use(loitering.result, "sead-restricted-launch").verdict is AC  # its one condition is addressed
 
 
 def test_counter_drone_turret_differs_between_desert_base_and_city_centre():

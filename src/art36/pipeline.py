@@ -28,6 +28,8 @@ class Job:
     path: str | None = None
     text: str | None = None
     checklists: tuple[str, ...] = ()  # --checklist overrides; empty: the ones the file names
+    #: --strict-conditions: a condition that no declared measure addresses makes the use incomplete.
+    strict_conditions: bool = False
 
 
 @dataclass
@@ -112,7 +114,9 @@ def run(job: Job, *, score: bool = True, catalog: Catalog | None = None) -> Outc
         ok = not any(d.severity is Severity.ERROR for d in diagnostics)
         if ok and score and found and text is not None:
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-            result = review(system, found, job.display, _evidence(system, base), digest)
+            result = review(
+                system, found, job.display, _evidence(system, base), digest, strict_conditions=job.strict_conditions
+            )
     marking = system.classification if system else marking_of(loaded, text or "")
     report = FileReport(
         file=job.display,
@@ -150,13 +154,22 @@ def review(
     file: str,
     evidence: tuple[EvidenceRecord, ...] = (),
     system_sha256: str | None = None,
+    *,
+    strict_conditions: bool = False,
 ) -> ReviewResult:
-    """Score every intended use; the overall verdict is the worst use's."""
+    """Score every intended use (with the measures it declares); the overall verdict is the worst use's."""
     models = [c.checklist for c in checklists]
     uses = []
     for use in system.uses:
         answers = system.answers_for(use)
-        result = scoring.evaluate_use(models, {k: a.value for k, a in answers.items()}, use.id, text_in(use.title))
+        result = scoring.evaluate_use(
+            models,
+            {k: a.value for k, a in answers.items()},
+            use.id,
+            text_in(use.title),
+            measures=use.measures,
+            strict_conditions=strict_conditions,
+        )
         uses.append(_with_rationale(result, answers))
     deciding = scoring.worst_use(uses)
     return ReviewResult(

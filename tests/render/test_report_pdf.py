@@ -85,9 +85,7 @@ def test_a_long_report_keeps_the_marking_on_every_page(tmp_path: Path) -> None:
     assert len(found) > 20
     marking = "UNCLASSIFIED // illustrative example"
     missing = [
-        i
-        for i, page in enumerate(found, start=1)
-        if page.count(marking) < 2 or "Verdict: not approvable" not in page
+        i for i, page in enumerate(found, start=1) if page.count(marking) < 2 or "Verdict: not approvable" not in page
     ]
     assert missing == []
     text = "\n".join(found)

@@ -59,7 +59,9 @@ def test_fits_the_width_and_never_breaks_a_word(examples, width, color):
 def test_shows_classification_and_the_deciding_use(examples):
     text = formats.render(examples, "text")
     assert text.count("classification: UNCLASSIFIED // illustrative example") == 5
-    assert "overall: prohibited 29.2, decided by urban-clearance" in text
+    hunter = next(r for r in examples.reviews() if r.system.startswith("Urban hunter"))
+    assert hunter.verdict.value == "prohibited"
+    assert f"overall: prohibited {hunter.score:.1f}, decided by urban-clearance" in text
     assert "red line [urban-clearance] core.redline.indiscriminate_by_nature" in " ".join(text.split())
 
 
