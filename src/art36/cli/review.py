@@ -304,6 +304,9 @@ class _Review:
                     term.say(tr("refused", why=tr("nothing_to_accept")), "red")
                     continue
                 return engine.Accept()
+            if command in ("?", "h", "l"):  # show something, then ask again (the question stays on screen)
+                self._command(state, step, command)
+                continue
             if command in COMMANDS:
                 return self._command(state, step, command)
             value = choices.parse(criterion, text)

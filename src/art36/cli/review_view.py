@@ -217,7 +217,9 @@ def _use_block(term: Term, tr: Translator, use: UseResult) -> None:
     if use.conditions:
         term.say(f"{tr('conditions')}:", indent=4)
         for cond in use.conditions:
-            term.say(f"- {folded(cond.criterion)}: {folded(cond.reason)}", indent=6, hang=2)
+            reason = folded(cond.reason)
+            shown = reason if reason.startswith(cond.criterion) else f"{folded(cond.criterion)}: {reason}"
+            term.say(f"- {shown}", indent=6, hang=2)
     label = tr("incomplete_why") if use.verdict.value == "incomplete" else tr("basis")
     if use.reasons:
         term.say(f"{label}:", indent=4)
