@@ -13,7 +13,12 @@ from art36.models.checklist import Checklist
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/rule_cases.py, for tests in sub-folders too
+# Tests mirror src/ (tests/checks/test_system.py, tests/models/test_system.py...), so pytest imports them by path
+# (--import-mode=importlib) and puts nothing on sys.path: the folders holding shared helper modules
+# (rule_cases.py, diag_cases.py...) are added here.
+for _folder in sorted({p.parent for p in Path(__file__).resolve().parent.rglob("*.py")}):
+    if any(not p.name.startswith(("test_", "conftest")) for p in _folder.glob("*.py")):
+        sys.path.insert(0, str(_folder))
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -92,7 +92,10 @@ def check(case: Case, work: Path) -> str:
     data = case.data
     if ("pass" in data) == ("fail" in data):
         return "a case says either 'pass: true' or 'fail: [...]'"
-    found = [d for d in diagnostics(case, work) if d.code == case.code]
+    every = diagnostics(case, work)
+    if case.kind == "lint" and any(d.code[0] in "FYS" for d in every):
+        return "the case's checklist itself must load cleanly: " + "; ".join(d.message for d in every)
+    found = [d for d in every if d.code == case.code]
     if case.kind == "lint":
         where = Counter(d.location.yaml_path for d in found)
     else:

@@ -52,3 +52,22 @@ def test_a_changed_checklist_file_is_read_again(tmp_path):
     second = catalog.resolve("mini.yaml", tmp_path)
     assert isinstance(second, LoadedChecklist) and second.checklist.version == "1.0.1"
     assert second.sha256 != first.sha256
+
+
+def test_builtin_checklists_are_named_by_file_and_read_from_the_package() -> None:
+    names = builtin_names()
+    assert {"mhc", "art36-core"} <= set(names) and names == sorted(names)
+    from art36.catalog import builtin_text
+
+    assert builtin_text("mhc") is not None and builtin_text("no-such-list") is None
+
+
+def test_a_resolved_checklist_is_parsed_once_and_carries_its_hash(tmp_path: Path) -> None:
+    catalog = Catalog()
+    first = catalog.resolve("mhc")
+    assert isinstance(first, LoadedChecklist) and catalog.resolve("mhc") is first
+    assert first.source == "<builtin>/mhc.yaml" and len(first.sha256) == 64
+    shutil.copy(FIXTURE, tmp_path / "mini.yaml")
+    relative = catalog.resolve("mini.yaml", tmp_path)
+    assert isinstance(relative, LoadedChecklist) and relative.checklist.id == "mini"
+    assert catalog.resolve("missing.yaml", tmp_path) != []  # F001 for the file, as data

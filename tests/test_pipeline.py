@@ -55,3 +55,30 @@ def test_an_explicit_catalog_is_used(tmp_path):
     outcome = run(Job(display="p.yaml", text=PATRIOT), catalog=catalog)
     assert outcome.result is not None and outcome.result.verdict.value == "approvable_with_conditions"
     assert {key[0] for key in catalog._cache} == {"<builtin>/mhc", "<builtin>/art36-core"}
+
+
+def test_validation_only_gives_no_review_and_a_clean_file_gives_one() -> None:
+    job = Job(display="patriot.yaml", path=str(ROOT / "examples" / "patriot.yaml"))
+    assert run(job, score=False).result is None
+    scored = run(job, catalog=Catalog())
+    assert scored.result is not None and scored.report.errors == 0
+    assert scored.result.verdict == max((u.verdict for u in scored.result.uses), key=lambda v: v.severity)
+    assert scored.result.system_sha256 is not None and len(scored.result.system_sha256) == 64
+
+
+def test_evidence_files_are_hashed_relative_to_the_system_file() -> None:
+    job = Job(display="goalkeeper.yaml", path=str(ROOT / "examples" / "goalkeeper.yaml"))
+    result = run(job, catalog=Catalog()).result
+    assert result is not None and result.evidence
+    assert all(e.sha256 is not None and len(e.sha256) == 64 for e in result.evidence)
+
+
+def test_text_without_a_path_has_no_folder_so_evidence_paths_are_not_checked() -> None:
+    text = (ROOT / "examples" / "goalkeeper.yaml").read_text().replace("path: ", "path: missing-")
+    assert "A007" not in codes(run(Job(display="<stdin>", text=text), catalog=Catalog()))
+    assert "A007" in codes(run(Job(display="g.yaml", path=str(ROOT / "examples" / "g.yaml"), text=text)))
+
+
+def test_an_unreadable_file_is_one_diagnostic_and_no_marking() -> None:
+    outcome = run(Job(display="nowhere.yaml", path=str(ROOT / "nowhere.yaml")))
+    assert codes(outcome) == ["F001"] and outcome.result is None and outcome.classification == ""

@@ -10,7 +10,7 @@ from art36.checks import answers, files, schema, uses
 from art36.models.diagnostic import BatchReport, FileReport, Location, Severity
 
 #: ``../shared/schemas`` next to the project root (not copied into the project; tests skip without it).
-SCHEMAS = Path(__file__).resolve().parents[2] / ".." / "shared" / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[3] / ".." / "shared" / "schemas"
 
 # Markup, XML, control characters, bidi overrides, emoji codes and a trailing backslash: all must come out literally.
 HOSTILE_MESSAGES = (

@@ -1,6 +1,6 @@
 """Golden files: the exact output of each format for the sample batch, reviewed in the diff when it changes.
 
-Regenerate with ``ART36_UPDATE_GOLDEN=1 pytest tests/render/test_diag_golden.py``. SARIF has no golden file:
+Regenerate with ``ART36_UPDATE_GOLDEN=1 pytest tests/render/diagnostics/test_golden.py``. SARIF has no golden file:
 its rule list grows with every new rule, so its tests check the structure instead.
 """
 

@@ -52,7 +52,7 @@ def test_loads_without_diagnostics_and_has_the_modeline(name):
 
 
 def test_top_level_checklists_folder_points_at_the_built_ins():
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     for name in NAMES:
         assert (root / "checklists" / f"{name}.yaml").read_text(encoding="utf-8") == catalog.builtin_text(name)
 
