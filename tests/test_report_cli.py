@@ -93,3 +93,12 @@ def test_dutch_headings(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(ROOT / "examples" / "goalkeeper.yaml"), "-f", "html", "--lang", "nl"]) == 0
     out = capsys.readouterr().out
     assert 'lang="nl"' in out and "Samenvatting" in out and "Goedkeurende autoriteit" in out
+
+
+def test_score_offers_the_report_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", *EXAMPLES[:2], "-f", "md"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("# Article 36 weapon review") == 2 and "\n---\n" in out
+    assert main(["score", str(ROOT / "examples"), "-f", "html"]) in (0, 1)
+    html = capsys.readouterr().out
+    assert html.count('<div class="report r') == len(EXAMPLES)

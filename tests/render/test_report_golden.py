@@ -47,3 +47,60 @@ def test_dutch_report_translates_headings_not_data() -> None:
     assert "Samenvatting" in text and "Handtekeningen" in text and "Herleidbaarheid" in text
     assert "niet toelaatbaar" in text
     assert "Mini interceptor" in text
+
+
+def test_answer_log_next_to_a_saved_review_is_summarised(tmp_path: Path) -> None:
+    from report_cases import fixed_input
+
+    from art36 import reports
+    from art36.render.report import render, view
+
+    review = fixed_input().review
+    assert review is not None
+    saved = tmp_path / "mini.review.json"
+    saved.write_text(review.model_dump_json(), encoding="utf-8")
+    lines = [
+        {
+            "time": "2026-01-01T10:00:00Z",
+            "reviewer": "A. Reviewer",
+            "use": None,
+            "criterion": "t.aim",
+            "old": None,
+            "new": True,
+        },
+        {
+            "time": "2026-01-01T10:05:00Z",
+            "reviewer": "A. Reviewer",
+            "use": None,
+            "criterion": "t.target",
+            "old": None,
+            "new": "persons",
+        },
+        {
+            "time": "2026-01-01T11:00:00Z",
+            "reviewer": "B. Second",
+            "use": None,
+            "criterion": "t.target",
+            "old": "persons",
+            "new": "vehicles",
+        },
+    ]
+    (tmp_path / "mini.answers.jsonl").write_text(
+        "\n".join(json.dumps(x) for x in lines) + "\nnot json\n", encoding="utf-8"
+    )
+    gathered = reports.gather(str(saved))
+    log = gathered.answer_log
+    assert log is not None
+    assert (log.entries, log.reviewers, log.criteria, log.revised, log.unreadable_lines) == (
+        3,
+        ("A. Reviewer", "B. Second"),
+        2,
+        1,
+        1,
+    )
+    assert (log.first, log.last) == ("2026-01-01T10:00:00Z", "2026-01-01T11:00:00Z")
+    assert gathered.review is not None
+    built = view.build(gathered.review, gathered.checklists, now=reports.clock(), answer_log=log)
+    for fmt in ("md", "html", "text"):
+        out = render(built, gathered.review, fmt)
+        assert "B. Second" in out.replace("\\", "") and log.sha256 in out

@@ -91,3 +91,21 @@ def test_a_long_report_keeps_the_marking_on_every_page(tmp_path: Path) -> None:
     text = "\n".join(found)
     assert "not approvable" in text  # the city-centre use is refused (issue 7), so the file is
     assert "Chart: desert-base" in text and "Chart: city-centre-event" in text
+
+
+def test_score_html_prints_each_report_with_its_own_marking_and_verdict(tmp_path: Path) -> None:
+    from report_cases import FIXTURE
+
+    from art36.cli.app import main
+
+    out = tmp_path / "score.html"
+    assert main(["score", str(FIXTURE), str(ROOT / "examples" / "goalkeeper.yaml"), "-f", "html", "-o", str(out)]) == 0
+    found = pages(print_pdf(out.read_text(encoding="utf-8"), tmp_path))
+    owners = []
+    for number, page in enumerate(found, start=1):
+        restricted = page.count("RESTRICTED // test marking") >= 2 and "Verdict: not approvable" in page
+        unclassified = page.count("UNCLASSIFIED // illustrative example") >= 2 and "Verdict: approvable" in page
+        assert restricted != unclassified, f"page {number} must carry exactly one report's marking and verdict"
+        owners.append("mini" if restricted else "goalkeeper")
+    changes = sum(a != b for a, b in zip(owners, owners[1:], strict=False))
+    assert changes == 1 and set(owners) == {"mini", "goalkeeper"}  # each report on its own run of pages

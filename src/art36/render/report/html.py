@@ -45,4 +45,11 @@ def _environment() -> jinja2.Environment:
 
 
 def render(view: ReportView) -> str:
-    return _environment().get_template("report.html.j2").render(view=view, lang=view.lang)
+    return render_many([view])
+
+
+def render_many(views: list[ReportView]) -> str:
+    """One HTML document holding each report in turn; each prints with its own marking, verdict and system name."""
+    if not views:
+        raise ValueError("no reports to render")
+    return _environment().get_template("report.html.j2").render(views=views, lang=views[0].lang)

@@ -72,6 +72,18 @@ register(
     "art36.render.review.json",
     "JsonFormat",
 )
+register(
+    "md",
+    "the full review report of every file as Markdown (docs/reports.md)",
+    "art36.render.report.score_formats",
+    "MarkdownFormat",
+)
+register(
+    "html",
+    "the full review report of every file in one print-ready HTML document (docs/reports.md)",
+    "art36.render.report.score_formats",
+    "HtmlFormat",
+)
 
 DEFAULT = "text"
 
