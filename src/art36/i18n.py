@@ -255,6 +255,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.legend_conditional": {"en": "conditional criteria", "nl": "criteria met voorwaarden"},
     "report.legend_refused": {"en": "refused criteria", "nl": "geweigerde criteria"},
     "report.notes": {"en": "Notes", "nl": "Opmerkingen"},
+    "report.deciding": {"en": "Decided by", "nl": "Bepaald door"},
+    "report.meets_with": {"en": "Would meet the limit", "nl": "Zou aan de grens voldoen"},
+    "report.measures": {"en": "Declared measures", "nl": "Opgegeven maatregelen"},
+    "report.addressed": {"en": "addressed", "nl": "geadresseerd"},
     # --- verdicts, risk levels, legal status
     "verdict.out_of_scope": {"en": "out of scope", "nl": "buiten reikwijdte"},
     "verdict.approvable": {"en": "approvable", "nl": "toelaatbaar"},

@@ -6,6 +6,7 @@ tests fail (they are part of the contract), unless ART36_ALLOW_NO_CHROMIUM=1 is 
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -107,5 +108,5 @@ def test_score_html_prints_each_report_with_its_own_marking_and_verdict(tmp_path
         unclassified = page.count("UNCLASSIFIED // illustrative example") >= 2 and "Verdict: approvable" in page
         assert restricted != unclassified, f"page {number} must carry exactly one report's marking and verdict"
         owners.append("mini" if restricted else "goalkeeper")
-    changes = sum(a != b for a, b in zip(owners, owners[1:], strict=False))
+    changes = sum(a != b for a, b in itertools.pairwise(owners))
     assert changes == 1 and set(owners) == {"mini", "goalkeeper"}  # each report on its own run of pages

@@ -67,7 +67,10 @@ def _criterion(c: CriterionView, lang: str) -> list[str]:
         [t("report.evidence", lang), evidence],
         [t("report.risk", lang), esc(c.risk_level)],
         [t("report.allowed", lang), allowed],
-        [t("report.status", lang), f"**{esc(c.status.value)}**"],
+        [
+            t("report.status", lang),
+            f"**{esc(c.status.value)}** · margin {esc(c.margin)} · levels above {esc(c.levels_above)}",
+        ],
         [t("report.required", lang), esc(c.required)],
         [t("report.weight", lang), esc(c.weight)],
         [t("report.points", lang), esc(c.points)],
@@ -87,6 +90,10 @@ def _use(u: UseView, lang: str) -> list[str]:
         "",
         f"{t('report.basis', lang)}: {esc(u.basis)}",
         "",
+        f"{t('report.deciding', lang)}: "
+        + (", ".join(esc(d) for d in u.deciding) or "-")
+        + f" · margin {esc(u.margin)}",
+        "",
         f"{t('report.profiles', lang)}: " + (", ".join(esc(p) for p in u.profiles) or "-"),
         "",
         f"### {t('report.reasons', lang)}",
@@ -104,30 +111,34 @@ def _use(u: UseView, lang: str) -> list[str]:
         )
     lines += [] if u.red_lines else [none]
     lines += ["", f"### {t('report.refusals', lang)}", ""]
-    if u.refusals:
-        lines += _table(
-            [t("report.criteria", lang), t("report.answer", lang), "limit", "profile", t("report.basis", lang)],
-            [[esc(r.criterion), esc(r.answer), esc(r.limit), esc(r.profile), esc(r.reason)] for r in u.refusals],
+    for f in u.refusals:
+        lines.append(
+            f"- **{esc(f.subject)}** ({esc(f.kind)}, {esc(f.checklist)} → {esc(f.verdict)}): {esc(f.reason)}<br>"
+            f"{t('report.answer', lang)}: {esc(f.answer)} · risk {esc(f.risk_level)} · limit {esc(f.limit)} "
+            f"({t('report.set_by', lang)} {esc(f.profile)}) · levels above {esc(f.levels_above)}"
+            + (f" · {esc(f.basis)}" if f.basis else "")
+            + (f"<br>{esc(f.rationale)}" if f.rationale else "")
+            + (
+                f"<br>{t('report.legal_source', lang)}: " + "; ".join(esc(x) for x in f.references)
+                if f.references
+                else ""
+            )
         )
-    else:
-        lines += [none, ""]
+    lines += [none, ""] if not u.refusals else [""]
     lines += [f"### {t('report.conditions', lang)}", ""]
-    if u.conditions:
-        lines += _table(
-            [t("report.criteria", lang), t("report.answer", lang), "limit", "profile", t("report.basis", lang)],
-            [
-                [
-                    esc(c.criterion) + (f"<br>*{esc(c.question)}*" if c.question else ""),
-                    esc(c.answer),
-                    esc(c.limit),
-                    esc(c.profile),
-                    esc(c.reason),
-                ]
-                for c in u.conditions
-            ],
+    for c in u.conditions:
+        lines.append(
+            f"- **{esc(c.criterion)}** ({esc(c.checklist)} · {esc(c.section)})"
+            + (f" — *{esc(c.question)}*" if c.question else "")
+            + f"<br>{t('report.answer', lang)}: {esc(c.answer)} · risk {esc(c.risk_level)} · limit {esc(c.limit)} "
+            f"({t('report.set_by', lang)} {esc(c.profile)})"
+            + (f": {esc(c.rationale)}" if c.rationale else "")
+            + (f"<br>{t('report.meets_with', lang)}: " + "; ".join(esc(o) for o in c.options) if c.options else "")
+            + f"<br>{t('report.measures', lang)}: "
+            + ("; ".join(esc(m) for m in c.measures) or "-")
+            + f" · {t('report.addressed', lang)}: {esc(c.addressed)}<br>{esc(c.reason)}"
         )
-    else:
-        lines += [none, ""]
+    lines += [none, ""] if not u.conditions else [""]
     lines += [f"### {t('report.incomplete', lang)}", "", *([f"- {esc(x)}" for x in u.incomplete] or [none]), ""]
     lines += [f"### {t('report.chart', lang)}", ""]
     lines += _table(
@@ -138,6 +149,7 @@ def _use(u: UseView, lang: str) -> list[str]:
             t("report.legend_required", lang),
             t("report.legend_conditional", lang),
             t("report.legend_refused", lang),
+            "margin",
             t("report.weight", lang),
             t("report.derivation", lang),
         ],
@@ -149,6 +161,7 @@ def _use(u: UseView, lang: str) -> list[str]:
                 esc(s.required_score),
                 str(s.conditional),
                 str(s.refused),
+                esc(s.margin),
                 esc(s.weight),
                 esc(s.derivation),
             ]
@@ -168,8 +181,8 @@ def _use(u: UseView, lang: str) -> list[str]:
     lines += [f"### {t('report.criteria', lang)}", ""]
     for s in u.sections:
         lines += [f"#### {esc(s.title)} ({esc(s.checklist)} · {esc(s.id)})", ""]
-        for c in s.criteria:
-            lines += _criterion(c, lang)
+        for criterion in s.criteria:
+            lines += _criterion(criterion, lang)
     return lines
 
 

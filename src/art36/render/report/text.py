@@ -72,7 +72,12 @@ def _bar(s: SectionView) -> Text:
 
 def _criterion(c: CriterionView, lang: str) -> RenderableType:
     status_style = {"below": "red", "missing": "yellow", "unknown": "yellow", "meets": "green"}.get(c.status.value, "")
-    head = _t((c.id, "bold"), f" ({c.checklist}) ", (c.status.value, status_style))
+    head = _t(
+        (c.id, "bold"),
+        f" ({c.checklist}) ",
+        (c.status.value, status_style),
+        f" · margin {c.margin} · levels above {c.levels_above}",
+    )
     if c.conditional:
         head.append(" ▲", style="cyan")
     if c.refused:
@@ -116,6 +121,7 @@ def _use(u: UseView, lang: str) -> list[RenderableType]:
         Group(
             _t((u.verdict_label, style), f"  ({u.verdict.value})  {t('report.score', lang)} {u.score}"),
             _field(t("report.basis", lang), u.basis),
+            _field(t("report.deciding", lang), (", ".join(u.deciding) or "-") + f" · margin {u.margin}"),
             _field(t("report.profiles", lang), ", ".join(u.profiles) or "-"),
         ),
         title=heading,
@@ -153,7 +159,18 @@ def _use(u: UseView, lang: str) -> list[RenderableType]:
         out.append(Text(none))
     out.append(_t((t("report.refusals", lang), "bold")))
     for f in u.refusals:
-        out.append(_t("- ", (f.criterion, "bold"), f": {f.answer} (limit {f.limit}, {f.profile}): {f.reason}"))
+        out.append(_t("- ", (f.subject, "bold red"), f" ({f.kind}, {f.checklist} → {f.verdict}): ", f.reason))
+        out.append(
+            _t(
+                f"  {t('report.answer', lang)}: {f.answer} · risk {f.risk_level} · limit {f.limit} "
+                f"({t('report.set_by', lang)} {f.profile}) · levels above {f.levels_above}"
+                + (f" · {f.basis}" if f.basis else "")
+            )
+        )
+        if f.rationale:
+            out.append(_t("  ", f.rationale))
+        if f.references:
+            out.append(_t(f"  {t('report.legal_source', lang)}: ", "; ".join(f.references)))
     if not u.refusals:
         out.append(Text(none))
     out.append(_t((t("report.conditions", lang), "bold cyan")))
@@ -161,11 +178,27 @@ def _use(u: UseView, lang: str) -> list[RenderableType]:
         out.append(
             _t(
                 "- ",
-                (x.criterion, "bold"),
+                (x.criterion, "bold cyan"),
+                f" ({x.checklist} · {x.section})",
                 f" — {x.question}" if x.question else "",
-                f" [{t('report.answer', lang)}: {x.answer}; limit {x.limit}; profile {x.profile}] {x.reason}",
             )
         )
+        out.append(
+            _t(
+                f"  {t('report.answer', lang)}: {x.answer} · risk {x.risk_level} · limit {x.limit} "
+                f"({t('report.set_by', lang)} {x.profile})" + (f": {x.rationale}" if x.rationale else "")
+            )
+        )
+        if x.options:
+            out.append(_t(f"  {t('report.meets_with', lang)}: ", "; ".join(x.options)))
+        out.append(
+            _t(
+                f"  {t('report.measures', lang)}: ",
+                "; ".join(x.measures) or "-",
+                f" · {t('report.addressed', lang)}: {x.addressed}",
+            )
+        )
+        out.append(_t("  ", x.reason))
     if not u.conditions:
         out.append(Text(none))
     out.append(_t((t("report.incomplete", lang), "bold yellow")))
@@ -177,7 +210,8 @@ def _use(u: UseView, lang: str) -> list[RenderableType]:
                 "- ",
                 (f"{s.checklist} · {s.title} ({s.id})", "bold"),
                 f" {t('report.score', lang)} {s.score}, {t('report.legend_required', lang)} {s.required_score}, "
-                f"▲{s.conditional} ✖{s.refused}, {t('report.weight', lang)} {s.weight}: {s.derivation}",
+                f"▲{s.conditional} ✖{s.refused}, margin {s.margin}, {t('report.weight', lang)} {s.weight}: ",
+                s.derivation,
             )
         )
     for c in u.checklists:

@@ -8,7 +8,15 @@ from datetime import datetime
 from art36.i18n import t
 from art36.models.checklist import Checklist, Criterion
 from art36.models.common import Frozen, RiskLevel, Verdict, text_in
-from art36.models.review import CriterionResult, ReviewResult, SectionResult, Status, UseResult
+from art36.models.review import (
+    CriterionResult,
+    Refusal,
+    ReviewCondition,
+    ReviewResult,
+    SectionResult,
+    Status,
+    UseResult,
+)
 from art36.render.report.answer_log import LogSummary
 from art36.render.report.explain import model_in_words
 
@@ -81,19 +89,41 @@ class RedLineView(Frozen):
 
 
 class ConditionView(Frozen):
+    """A criterion one level above its limit: what must change (an answer that meets it, or a declared measure)."""
+
     criterion: str
+    checklist: str
+    section: str
     question: str
     answer: str
+    risk_level: str
     limit: str
     profile: str
+    rationale: str
+    #: Answers that would meet the limit: "label (value, risk)".
+    options: tuple[str, ...]
+    #: Measures the use declares for it: "kind: description".
+    measures: tuple[str, ...]
+    addressed: str
     reason: str
 
 
 class RefusalView(Frozen):
-    criterion: str
+    """Why the use is refused: a red line that holds (with the answers it tests) or a criterion too far above."""
+
+    kind: str
+    checklist: str
+    verdict: str
+    #: The red line or the criterion.
+    subject: str
+    basis: str
     answer: str
+    risk_level: str
     limit: str
     profile: str
+    levels_above: str
+    rationale: str
+    references: tuple[str, ...]
     reason: str
 
 
@@ -121,6 +151,8 @@ class CriterionView(Frozen):
     points: str
     derivation: str
     references: tuple[str, ...]
+    levels_above: str = "-"
+    margin: str = "-"
     conditional: bool = False
     refused: bool = False
 
@@ -133,6 +165,7 @@ class SectionView(Frozen):
     required_score: str
     weight: str
     derivation: str
+    margin: str
     conditional: int
     refused: int
     #: Numbers for the chart (0-100); None when the section has no score / no known requirement.
@@ -157,6 +190,9 @@ class UseView(Frozen):
     verdict_label: str
     score: str
     basis: str
+    margin: str
+    #: The criteria and red lines that decide the verdict, in order.
+    deciding: tuple[str, ...]
     profiles: tuple[str, ...]
     reasons: tuple[str, ...]
     red_lines: tuple[RedLineView, ...]
@@ -285,6 +321,8 @@ def _criterion(
         points=num(r.points),
         derivation=r.derivation,
         references=tuple(str(ref) for ref in criterion.references) if criterion else (),
+        levels_above="-" if r.levels_above is None else str(r.levels_above),
+        margin=r.margin.value if r.margin else "-",
         conditional=r.id in conditional,
         refused=r.id in refused,
     )
@@ -315,6 +353,7 @@ def _section(
         required_score=num(required),
         weight=f"{s.weight:g}",
         derivation=s.derivation,
+        margin=s.margin.value if s.margin else "-",
         conditional=sum(v.conditional for v in views),
         refused=sum(v.refused for v in views),
         score_value=s.score,
@@ -324,9 +363,48 @@ def _section(
 
 
 def _refused_ids(use: UseResult) -> set[str]:
-    """Criteria the review refuses outright (typed refusals, when the review model records them)."""
-    refusals = getattr(use, "refusals", ())
-    return {str(getattr(r, "criterion", "")) for r in refusals}
+    """Criteria the review refuses outright (a criterion refusal: too many levels above its limit)."""
+    return {r.criterion for r in use.refusals if r.criterion}
+
+
+def _refusal(r: Refusal) -> RefusalView:
+    if r.kind == "criterion":
+        answer = answer_text(r.answer)
+    else:
+        answer = "; ".join(f"{k} = {answer_text(v)}" for k, v in r.answers.items())
+    return RefusalView(
+        kind=r.kind,
+        checklist=r.checklist,
+        verdict=r.verdict.value,
+        subject=r.criterion or r.red_line or "",
+        basis=r.basis,
+        answer=answer or "-",
+        risk_level=r.risk_level.value if r.risk_level else "-",
+        limit=r.limit.value if r.limit else "-",
+        profile=r.profile or "-",
+        levels_above="-" if r.levels_above is None else str(r.levels_above),
+        rationale=r.rationale,
+        references=r.references,
+        reason=r.reason,
+    )
+
+
+def _condition(c: ReviewCondition, question: str) -> ConditionView:
+    return ConditionView(
+        criterion=c.criterion,
+        checklist=c.checklist,
+        section=c.section,
+        question=c.question or question,
+        answer=answer_text(c.answer),
+        risk_level=c.risk_level.value if c.risk_level else "-",
+        limit=c.required_level.value if c.required_level else "-",
+        profile=c.profile,
+        rationale=c.rationale,
+        options=tuple(f"{o.label} ({answer_text(o.value)}, {o.risk_level.value})" for o in c.options),
+        measures=tuple(f"{m.kind.value}: {m.description}" for m in c.measures),
+        addressed="yes" if c.addressed else "no",
+        reason=c.reason,
+    )
 
 
 def _use(
@@ -357,6 +435,8 @@ def _use(
         verdict_label=_verdict_label(use.verdict, lang),
         score=num(use.score),
         basis=use_basis(use),
+        margin=use.margin.value if use.margin else "-",
+        deciding=use.deciding,
         profiles=use.profiles,
         reasons=use.reasons,
         red_lines=tuple(
@@ -371,29 +451,8 @@ def _use(
             )
             for r in use.red_lines
         ),
-        refusals=tuple(
-            RefusalView(
-                criterion=r.criterion or r.red_line or "",
-                answer=answer_text(r.answer)
-                if r.kind == "criterion"
-                else "; ".join(f"{k}: {answer_text(v)}" for k, v in r.answers.items()),
-                limit=str(r.limit) if r.limit is not None else "",
-                profile=r.profile if r.kind == "criterion" else f"{r.kind} ({r.basis})",
-                reason=r.reason,
-            )
-            for r in use.refusals
-        ),
-        conditions=tuple(
-            ConditionView(
-                criterion=c.criterion,
-                question=question(c.criterion),
-                answer=answer_text(by_id[c.criterion].answer) if c.criterion in by_id else "",
-                limit=str(by_id[c.criterion].max_level) if c.criterion in by_id else "",
-                profile=by_id[c.criterion].required_by if c.criterion in by_id else "",
-                reason=c.reason,
-            )
-            for c in use.conditions
-        ),
+        refusals=tuple(_refusal(r) for r in use.refusals),
+        conditions=tuple(_condition(c, question(c.criterion)) for c in use.conditions),
         incomplete=incomplete,
         checklists=tuple(
             ChecklistScoreView(
