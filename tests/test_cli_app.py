@@ -118,7 +118,7 @@ def test_shell_completion_offers_commands_and_choices(monkeypatch, capsys):
     monkeypatch.setenv("COMP_WORDS", "art36 score --format ")
     monkeypatch.setenv("COMP_CWORD", "3")
     assert main([]) == 0
-    assert capsys.readouterr().out.split() == ["text", "json"]
+    assert capsys.readouterr().out.split() == ["text", "json", "md", "html"]
     monkeypatch.setenv("COMP_WORDS", "art36 sc")
     monkeypatch.setenv("COMP_CWORD", "1")
     assert main([]) == 0
