@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from art36.catalog import Catalog
 from art36.lint import lint_text
 from art36.pipeline import Job, run
@@ -82,3 +84,26 @@ def test_text_without_a_path_has_no_folder_so_evidence_paths_are_not_checked() -
 def test_an_unreadable_file_is_one_diagnostic_and_no_marking() -> None:
     outcome = run(Job(display="nowhere.yaml", path=str(ROOT / "nowhere.yaml")))
     assert codes(outcome) == ["F001"] and outcome.result is None and outcome.classification == ""
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "    value: [munitions, rockets, crewd_military_platforms]\n",
+        "    value:\n      - munitions\n      - rockets\n      - crewd_military_platforms\n",
+    ],
+)
+def test_a_multiple_choice_answer_names_each_bad_item_where_it_is(written):
+    text = PATRIOT.replace("    value: [munitions, crewed_military_platforms]\n", written)
+    assert text != PATRIOT
+    bad = [d for d in run(Job(display="p.yaml", text=text)).report.diagnostics if d.code == "A003"]
+    assert [d.message for d in bad] == [
+        "found 'rockets' (item 2 of 3), not an option of 'mhc.target.type'",
+        "found 'crewd_military_platforms' (item 3 of 3), not an option of 'mhc.target.type'",
+    ]
+    assert bad[1].hint.startswith("did you mean 'crewed_military_platforms'?")
+    lines = text.splitlines()
+    for d, item in zip(bad, ("rockets", "crewd_military_platforms"), strict=True):
+        shown = lines[d.location.line - 1]
+        assert shown[d.location.column - 1 :].startswith(item), (shown, d.location)
+    assert "munitions" not in " ".join(d.message for d in bad)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from art36 import echo, fileio, wording
 from art36.checks.context import AnswerSite, SystemContext
@@ -11,7 +12,7 @@ from art36.conditions import as_choices
 from art36.models.checklist import AnswerType, Criterion
 from art36.models.diagnostic import Diagnostic, Severity
 from art36.models.rule import Rule
-from art36.models.system import NOT_APPLICABLE, UNKNOWN
+from art36.models.system import NOT_APPLICABLE, UNKNOWN, AnswerValue
 
 _E, _W = Severity.ERROR, Severity.WARNING
 
@@ -74,11 +75,35 @@ def _invalid_answer(site: AnswerSite, criterion: Criterion) -> tuple[str, str] |
     return f"found {echo.value(value)}, not an option of '{criterion.id}'", hint
 
 
+def _bad_items(site: AnswerSite, criterion: Criterion) -> list[tuple[int, AnswerValue]]:
+    """The items of a multiple-choice list that are not options (with their index), when some items are."""
+    value = site.answer.value
+    if criterion.answer_type is not AnswerType.MULTI_CHOICE or not isinstance(value, tuple) or len(value) < 2:
+        return []
+    return [(i, item) for i, item in enumerate(value) if as_choices(criterion, item) is None]
+
+
 def _invalid_answers(ctx: SystemContext) -> Iterator[Diagnostic]:
     for site, criterion in _known(ctx):
         problem = _invalid_answer(site, criterion)
-        if problem is not None:
+        if problem is None:
+            continue
+        bad = _bad_items(site, criterion)
+        if not bad:
             yield INVALID_ANSWER.at(ctx.locate(site.loc), *problem)
+            continue
+        value = site.answer.value
+        assert isinstance(value, tuple)
+        for i, item in bad:  # name each bad item where it is written, not the whole list
+            message, hint = _invalid_answer(
+                replace(site, answer=site.answer.model_copy(update={"value": item})), criterion
+            ) or ("", "")
+            where = f"item {i + 1} of {len(value)}"
+            yield INVALID_ANSWER.at(
+                ctx.locate((*site.loc, "value", i)),
+                message.replace(", not an option", f" ({where}), not an option"),
+                hint,
+            )
 
 
 INVALID_ANSWER: Rule[SystemContext] = Rule(
