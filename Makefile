@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench schemas clean
+.PHONY: demo test lint bench schemas wheel clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,9 @@ $(BIN)/.installed: pyproject.toml
 ## demo: install, then score every shipped example and print the summary table
 demo: $(BIN)/.installed
 	$(BIN)/art36 score examples/*.yaml
+	@echo
+	@echo "art36 is installed in $(BIN). To run it as 'art36', put that folder on your PATH for this shell:"
+	@echo "    . $(BIN)/activate        (or: export PATH=\"\$$PWD/$(BIN):\$$PATH\"; or run $(BIN)/art36 ...)"
 
 ## test: install, then lint the code, type-check src/ strictly, lint the checklists and run the test suite
 test: $(BIN)/.installed
@@ -33,6 +36,10 @@ schemas: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/bench_validate.py
+
+## wheel: build dist/art36-VERSION-py3-none-any.whl, to install art36 elsewhere without this checkout (docs/ci.md)
+wheel: $(BIN)/.installed
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w dist .
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

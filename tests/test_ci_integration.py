@@ -77,6 +77,22 @@ def test_pre_commit_hooks_run(office_repo: Path, capsys: pytest.CaptureFixture[s
     assert main([*shlex.split(hooks["art36-validate"]["entry"])[1:], str(broken)]) == 1
 
 
+def test_local_pre_commit_hooks_in_the_docs_run(office_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    configs = [b for b in _yaml_blocks((ROOT / "docs" / "ci.md").read_text()) if isinstance(b, dict) and "repos" in b]
+    [local] = [repo for config in configs for repo in config["repos"] if repo["repo"] == "local"]
+    targets = {"art36-validate": "systems/goalkeeper.yaml", "art36-lint": "checklists/mhc.yaml"}
+    assert {h["id"] for h in local["hooks"]} == set(targets)
+    for hook in local["hooks"]:
+        argv = shlex.split(hook["entry"])
+        assert argv[0] == "art36" and hook["language"] == "system"
+        assert re.search(hook["files"], targets[hook["id"]])
+        code = main([*argv[1:], targets[hook["id"]]])
+        captured = capsys.readouterr()
+        assert code == 0, captured.out + captured.err
+    [mirror] = [repo for config in configs for repo in config["repos"] if repo["repo"] != "local"]
+    assert re.fullmatch(r"[0-9a-f]{40}", str(mirror["rev"]))  # a commit sha: art36 has no release tags yet
+
+
 def _modeline_target(path: Path) -> Path:
     first = path.read_text().splitlines()[0]
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
