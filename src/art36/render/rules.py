@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from art36.textsafe import one_line
-
+# json and art36.textsafe are imported where used: the CLI reads LIST_FORMATS for every --help and TAB completion.
 if TYPE_CHECKING:
     from art36.models.rule import Rule
 
 
 def _text(rules: Sequence[Rule[Any]]) -> str:
+    from art36.textsafe import one_line
+
     width = max((len(r.name) for r in rules), default=0)
     return "".join(
         one_line(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.applies_to:<9}  {r.summary}") + "\n"
@@ -31,6 +31,8 @@ def _json(rules: Sequence[Rule[Any]]) -> str:
         }
         for r in rules
     ]
+    import json
+
     return json.dumps(data, indent=2) + "\n"
 
 
