@@ -5,11 +5,12 @@ Nothing heavier than Typer is imported at start-up: each command imports what it
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import typer.core
@@ -443,8 +444,39 @@ def _command() -> typer.core.TyperGroup:
     return command
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that batches stop their workers and temp files are removed."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _stop_on_sigterm() -> Any:
+    """Turn SIGTERM into :class:`_Terminated` (only in the main thread, where Python delivers signals)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _raise_terminated)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; errors never show a traceback or a document's content."""
+    from art36.cli import output
+
+    output.guard_standard_streams()
+    previous = _stop_on_sigterm()
+    try:
+        return _run(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv: list[str] | None) -> int:
+    from art36.cli import output
+
     try:
         from typer._click.exceptions import ClickException
     except ImportError:  # pragma: no cover - Typer before 0.20 runs on click itself
@@ -456,7 +488,9 @@ def main(argv: list[str] | None = None) -> int:
         problem.message = plain_words(problem.message)
         problem.show()
         return problem.exit_code
-    except typer.Abort:
+    except typer.Abort as abort:
+        if isinstance(abort.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            return _interrupted()
         sys.stderr.write("Aborted!\n")
         return Exit.FINDINGS
     except SystemExit as done:
@@ -464,9 +498,22 @@ def main(argv: list[str] | None = None) -> int:
         return code if isinstance(code, int) else (Exit.OK if code is None else Exit.USAGE)
     except BrokenPipeError:
         return Exit.OK
+    except output.OutputError as exc:
+        sys.stderr.write(f"art36: error: {exc}\n")
+        return Exit.USAGE
+    except KeyboardInterrupt:  # Ctrl-C: workers are stopped by the batch; no traceback, nothing half-written
+        return _interrupted()
+    except _Terminated:
+        sys.stderr.write("art36: terminated\n")
+        return 128 + signal.SIGTERM
     except Exception as exc:  # the last line of defence: report the bug without document content
         from art36.cli.crash import report
 
         report(exc)
         return Exit.INTERNAL
     return code if isinstance(code, int) else Exit.OK
+
+
+def _interrupted() -> int:
+    sys.stderr.write("art36: interrupted\n")
+    return 128 + signal.SIGINT

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -32,7 +35,50 @@ def write_stdout(pieces: Iterable[str]) -> None:
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as exc:  # ValueError: write to a closed file
+        _discard_stdout(stream)
         raise OutputError(f"cannot write to stdout: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def _discard_stdout(stream: object) -> None:
+    """After a failed write, point fd 1 at /dev/null so the interpreter's final flush cannot fail again (exit 120)."""
+    try:
+        fd = stream.fileno()  # type: ignore[attr-defined]
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+class ClosedStream(io.TextIOBase):
+    """Stands in for a stream that was closed when art36 started (``>&-``): never a tty, every write fails."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it was closed when art36 started")
+
+    def flush(self) -> None:
+        return None
+
+
+class Discard(io.TextIOBase):
+    """Stands in for a closed stderr: messages are dropped rather than crashing the run."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def guard_standard_streams() -> None:
+    """Give a closed stdout/stderr a stand-in, so the run fails cleanly (stdout: exit 2) instead of crashing."""
+    if sys.stdout is None:
+        sys.stdout = ClosedStream()
+    if sys.stderr is None:
+        sys.stderr = Discard()
 
 
 def write(text: str | Iterable[str], output: Path | None) -> None:
