@@ -244,6 +244,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.derivation": {"en": "How each number was derived", "nl": "Hoe elk getal is berekend"},
     "report.traceability": {"en": "Traceability", "nl": "Herleidbaarheid"},
     "report.answer_log": {"en": "Answer log", "nl": "Antwoordlogboek"},
+    "report.log_file": {"en": "Log file", "nl": "Logbestand"},
     "report.signatures": {"en": "Signatures", "nl": "Handtekeningen"},
     "report.sign_reviewer": {"en": "Reviewer", "nl": "Beoordelaar"},
     "report.sign_authority": {"en": "Approving authority", "nl": "Goedkeurende autoriteit"},

@@ -65,6 +65,7 @@ def test_answer_log_next_to_a_saved_review_is_summarised(tmp_path: Path) -> None
             "reviewer": "A. Reviewer",
             "use": None,
             "criterion": "t.aim",
+            "action": "answered",
             "old": None,
             "new": True,
         },
@@ -98,6 +99,7 @@ def test_answer_log_next_to_a_saved_review_is_summarised(tmp_path: Path) -> None
         1,
         1,
     )
+    assert log.actions == ("answered: 1",)
     assert (log.first, log.last) == ("2026-01-01T10:00:00Z", "2026-01-01T11:00:00Z")
     assert gathered.review is not None
     built = view.build(gathered.review, gathered.checklists, now=reports.clock(), answer_log=log)

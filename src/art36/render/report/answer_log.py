@@ -18,6 +18,8 @@ class LogSummary(Frozen):
     last: str
     criteria: int
     revised: int
+    #: How many entries of each kind the log records ("answered: 12", "confirmed: 40"), when it says.
+    actions: tuple[str, ...] = ()
     unreadable_lines: int
 
 
@@ -43,6 +45,7 @@ def summarise(path: Path, display: str) -> LogSummary | None:
     times: list[str] = []
     criteria: set[tuple[str, str]] = set()
     revised = 0
+    actions: dict[str, int] = {}
     for line in raw.decode("utf-8", errors="replace").splitlines():
         if not line.strip():
             continue
@@ -62,6 +65,9 @@ def summarise(path: Path, display: str) -> LogSummary | None:
             times.append(str(item["time"]))
         key = (str(item.get("use") or ""), str(item.get("criterion") or ""))
         criteria.add(key)
+        if item.get("action"):
+            action = str(item["action"])
+            actions[action] = actions.get(action, 0) + 1
         if item.get("old") is not None and item.get("old") != item.get("new"):
             revised += 1
     return LogSummary(
@@ -73,5 +79,6 @@ def summarise(path: Path, display: str) -> LogSummary | None:
         last=max(times) if times else "",
         criteria=len(criteria),
         revised=revised,
+        actions=tuple(f"{k}: {v}" for k, v in sorted(actions.items())),
         unreadable_lines=bad,
     )

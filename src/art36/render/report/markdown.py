@@ -114,8 +114,13 @@ def _use(u: UseView, lang: str) -> list[str]:
     for f in u.refusals:
         lines.append(
             f"- **{esc(f.subject)}** ({esc(f.kind)}, {esc(f.checklist)} → {esc(f.verdict)}): {esc(f.reason)}<br>"
-            f"{t('report.answer', lang)}: {esc(f.answer)} · risk {esc(f.risk_level)} · limit {esc(f.limit)} "
-            f"({t('report.set_by', lang)} {esc(f.profile)}) · levels above {esc(f.levels_above)}"
+            f"{t('report.answer', lang)}: {esc(f.answer)}"
+            + (
+                f" · risk {esc(f.risk_level)} · limit {esc(f.limit)} ({t('report.set_by', lang)} {esc(f.profile)})"
+                f" · levels above {esc(f.levels_above)}"
+                if f.kind == "criterion"
+                else ""
+            )
             + (f" · {esc(f.basis)}" if f.basis else "")
             + (f"<br>{esc(f.rationale)}" if f.rationale else "")
             + (
@@ -262,13 +267,14 @@ def render(view: ReportView) -> str:
             *_table(
                 ["", ""],
                 [
-                    [t("report.file", lang), f"{esc(log.path)} (sha256 {esc(log.sha256)})"],
+                    [t("report.log_file", lang), f"{esc(log.path)} (sha256 {esc(log.sha256)})"],
                     ["entries", str(log.entries)],
                     [t("report.reviewer", lang), ", ".join(esc(r) for r in log.reviewers) or "-"],
                     ["from", esc(log.first) or "-"],
                     ["to", esc(log.last) or "-"],
                     [t("report.criteria", lang), str(log.criteria)],
                     ["revised", str(log.revised)],
+                    ["actions", "; ".join(esc(a) for a in log.actions) or "-"],
                     ["unreadable lines", str(log.unreadable_lines)],
                 ],
             ),

@@ -162,9 +162,15 @@ def _use(u: UseView, lang: str) -> list[RenderableType]:
         out.append(_t("- ", (f.subject, "bold red"), f" ({f.kind}, {f.checklist} → {f.verdict}): ", f.reason))
         out.append(
             _t(
-                f"  {t('report.answer', lang)}: {f.answer} · risk {f.risk_level} · limit {f.limit} "
-                f"({t('report.set_by', lang)} {f.profile}) · levels above {f.levels_above}"
-                + (f" · {f.basis}" if f.basis else "")
+                f"  {t('report.answer', lang)}: ",
+                f.answer,
+                (
+                    f" · risk {f.risk_level} · limit {f.limit} ({t('report.set_by', lang)} {f.profile})"
+                    f" · levels above {f.levels_above}"
+                    if f.kind == "criterion"
+                    else ""
+                )
+                + (f" · {f.basis}" if f.basis else ""),
             )
         )
         if f.rationale:
@@ -288,7 +294,7 @@ def render(view: ReportView, *, color: bool = False) -> str:
                 t("report.answer_log", lang),
                 f"{log.path} (sha256 {log.sha256}): {log.entries} entries by {', '.join(log.reviewers) or '-'}, "
                 f"from {log.first or '-'} to {log.last or '-'}, {log.criteria} criteria, {log.revised} revised, "
-                f"{log.unreadable_lines} unreadable lines",
+                f"{log.unreadable_lines} unreadable lines" + (f" ({'; '.join(log.actions)})" if log.actions else ""),
             )
         )
     for n in tr.notes:
