@@ -71,3 +71,13 @@ def test_a_resolved_checklist_is_parsed_once_and_carries_its_hash(tmp_path: Path
     relative = catalog.resolve("mini.yaml", tmp_path)
     assert isinstance(relative, LoadedChecklist) and relative.checklist.id == "mini"
     assert catalog.resolve("missing.yaml", tmp_path) != []  # F001 for the file, as data
+
+
+def test_one_file_named_two_ways_is_parsed_once_and_shown_as_each_names_it(tmp_path: Path) -> None:
+    shutil.copy(FIXTURE, tmp_path / "mini.yaml")
+    catalog = Catalog()
+    by_name = catalog.resolve("mini.yaml", tmp_path)
+    by_path = catalog.resolve(str(tmp_path / "mini.yaml"))
+    assert isinstance(by_name, LoadedChecklist) and isinstance(by_path, LoadedChecklist)
+    assert (by_name.source, by_path.source) == ("mini.yaml", str(tmp_path / "mini.yaml"))
+    assert by_path.checklist is by_name.checklist

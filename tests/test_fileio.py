@@ -15,7 +15,8 @@ from art36 import fileio
 from art36.cli.app import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SYSTEM = (Path(__file__).resolve().parent / "test_cli.py").read_text().split('SYSTEM = """\\\n', 1)[1].split('"""')[0]
+_COMMANDS_TEST = Path(__file__).resolve().parent / "cli" / "test_commands.py"
+SYSTEM = _COMMANDS_TEST.read_text().split('SYSTEM = """\\\n', 1)[1].split('"""')[0]
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ so a long-lived catalog never serves a stale checklist.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -64,7 +65,11 @@ class Catalog:
             name = f"<builtin>/{ref}"
             key = (name, 0, 0)
         if key in self._cache:
-            return self._cache[key]
+            cached = self._cache[key]
+            if isinstance(cached, LoadedChecklist) and _is_path(ref) and cached.source != ref:
+                # One file named two ways ('../mini.yaml', '/abs/mini.yaml'): parsed once, shown as this file names it.
+                return dataclasses.replace(cached, source=ref)
+            return cached
         found = self._load(ref, name)
         if isinstance(found, LoadedChecklist) or not any(d.message == fileio.IS_OUTPUT for d in found):
             self._cache[key] = found  # the output target changes from run to run: that refusal is not kept

@@ -11,7 +11,7 @@ from art36.models.score_report import ScoreReport, scored_file
 from art36.pipeline import Job, run
 from art36.render import review as formats
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -85,7 +85,7 @@ uses:
 
 
 def test_file_text_is_shown_as_data_never_as_markup_or_controls(tmp_path):
-    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "mini-checklist.yaml"
+    fixture = Path(__file__).resolve().parents[2] / "fixtures" / "mini-checklist.yaml"
     text = HOSTILE.format(checklist=str(fixture))
     report = report_for(Job(display="evil\x1b[2J.yaml", text=text))
     assert report.files[0].review is not None
@@ -103,7 +103,7 @@ def test_an_invalid_file_says_so(tmp_path):
 
 
 def test_a_very_long_use_id_puts_the_verdict_on_its_own_line():
-    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "mini-checklist.yaml"
+    fixture = Path(__file__).resolve().parents[2] / "fixtures" / "mini-checklist.yaml"
     long_id = "a-long-intended-use-identifier-that-cannot-share-its-line"
     text = HOSTILE.format(checklist=str(fixture)).replace("id: sea", f"id: {long_id}").replace('"[bold', '"[b')
     out = formats.render(report_for(Job(display="long.yaml", text=text)), "text", width=80)

@@ -13,7 +13,7 @@ from art36.cli.app import main
 from art36.models.common import Verdict
 from art36.settings import Filter, Inputs, LintSettings, Output, ScoreSettings, ValidateSettings
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 COMMANDS = ("score", "validate", "lint", "rules", "schema", "review", "init", "show")
 
 
@@ -126,7 +126,7 @@ def test_shell_completion_offers_commands_and_choices(monkeypatch, capsys):
 
 
 def test_a_checklist_given_to_score_says_use_lint(capsys, tmp_path):
-    shutil.copy(Path(__file__).resolve().parent / "fixtures" / "mini-checklist.yaml", tmp_path / "mini.yaml")
+    shutil.copy(Path(__file__).resolve().parents[1] / "fixtures" / "mini-checklist.yaml", tmp_path / "mini.yaml")
     code, out, err = run(capsys, "score", str(tmp_path / "mini.yaml"))
     assert code == 1
     assert err.count("error:") == 1 and "this looks like a checklist, not a system description" in err

@@ -10,7 +10,7 @@ import pytest
 
 from art36.cli.app import main
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 SYSTEM = """\
 name: Test system
@@ -235,7 +235,7 @@ def test_rules_and_explain(capsys):
 
 
 def test_schema_commands_match_the_shipped_schema_files(capsys):
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     from art36.schemas import NAMES
 
     assert set(NAMES) == {"system", "checklist", "review", "score"}

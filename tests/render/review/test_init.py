@@ -12,7 +12,7 @@ import pytest
 from art36.cli.app import main
 from art36.render import review as formats
 
-EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "goalkeeper.yaml")
+EXAMPLE = str(Path(__file__).resolve().parents[3] / "examples" / "goalkeeper.yaml")
 
 
 class ShoutFormat:
