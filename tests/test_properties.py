@@ -15,6 +15,7 @@ from art36 import catalog
 from art36.conditions import Truth, evaluate, lookup_in, risk_of
 from art36.models.checklist import AnswerType, Checklist, Criterion
 from art36.models.common import Verdict
+from art36.models.review import UseResult
 from art36.scoring import evaluate_use
 
 
@@ -83,7 +84,13 @@ def test_riskier_answer_never_improves_score_or_verdict(checklist_id: str, data:
     if Verdict.OUT_OF_SCOPE in (before.verdict, after.verdict):
         return
     assert after.verdict.severity >= before.verdict.severity, (cid, answers[cid], new, before.reasons, after.reasons)
-    if before.score is not None and after.score is not None:
+
+    # The index averages the criteria shown; an answer that shows or hides a conditional criterion (format 2:
+    # mhc.hmi.decision_time only when a human approves) changes what is averaged, so only compare like with like.
+    def indexed(result: UseResult) -> set[str]:
+        return {c.id for c in result.criteria if c.status.value != "not_shown"}
+
+    if before.score is not None and after.score is not None and indexed(before) == indexed(after):
         assert after.score <= before.score + 1e-9, (cid, answers[cid], new)
 
 

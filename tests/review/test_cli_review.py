@@ -123,7 +123,25 @@ def test_dutch_prompts_and_visible_fallback(goalkeeper: Path) -> None:
     code, out = review(str(goalkeeper), "--lang", "nl", "--reviewer", "R", input="q\n")
     assert code == Exit.OK
     assert "Rubricering: UNCLASSIFIED" in out and "Beoogd gebruik" in out and "vraag 1 van" in out
-    assert "[en] In what kind of environment" in out  # untranslated checklist text: English, marked
+    assert "In wat voor omgeving zoekt en bestrijdt het systeem bij dit gebruik doelwitten?" in out
+    assert "Open zee" in out and "Bewoond gebied" in out and "[en] In what" not in out and "[en] Open" not in out
+
+
+def test_dutch_review_shows_a_missing_translation_in_english_marked(tmp_path: Path) -> None:
+    source = (ROOT / "src" / "art36" / "checklists" / "mhc.yaml").read_text(encoding="utf-8")
+    dutch_question = "          nl: In wat voor omgeving zoekt en bestrijdt het systeem bij dit gebruik doelwitten?\n"
+    assert dutch_question in source
+    (tmp_path / "mhc-partial.yaml").write_text(source.replace(dutch_question, "", 1), encoding="utf-8")
+    system = tmp_path / "s.yaml"
+    system.write_text(
+        "name: Partly translated\nclassification: R\nchecklists: [mhc-partial.yaml]\n"
+        "uses:\n  - id: sea\n    title: Sea\n",
+        encoding="utf-8",
+    )
+    code, out = review(str(system), "--lang", "nl", "--reviewer", "R", input="q\n")
+    assert code == Exit.OK, out
+    assert "[en] In what kind of environment will the system search for and engage targets" in out
+    assert "Open zee" in out  # the rest of the criterion is still in Dutch
 
 
 def test_markup_and_escapes_in_yaml_are_shown_literally(tmp_path: Path) -> None:

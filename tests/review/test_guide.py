@@ -109,8 +109,8 @@ def test_show_whole_checklist_has_profiles_and_red_lines_and_fits_80_columns() -
 
 def test_show_prints_markup_and_escapes_literally(tmp_path: Path) -> None:
     text = re.sub(
-        r"question: In what kind of environment.*$",
-        lambda _: 'question: "[bold]Where[/] \\e[31mred\\e[0m"',
+        r"en: In what kind of environment.*$",
+        lambda _: 'en: "[bold]Where[/] \\e[31mred\\e[0m"',
         catalog.builtin_text("mhc") or "",
         count=1,
         flags=re.M,
@@ -131,8 +131,25 @@ def test_every_message_has_dutch_and_missing_ones_fall_back_visibly() -> None:
     assert i18n.Translator("en").text({"en": "Only English"}) == "Only English"
 
 
+def _without_dutch(text: str) -> str:
+    """The checklist with every ``nl:`` entry (and a folded block's lines under it) taken out."""
+    out: list[str] = []
+    skip_deeper_than: int | None = None
+    for line in text.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip())
+        if skip_deeper_than is not None and (indent > skip_deeper_than or not line.strip()):
+            continue
+        skip_deeper_than = None
+        if line.lstrip().startswith("nl:"):
+            skip_deeper_than = indent
+            continue
+        out.append(line)
+    return "".join(out)
+
+
 def test_lint_reports_untranslated_strings_when_a_checklist_declares_nl() -> None:
-    text = (catalog.builtin_text("mhc") or "").replace("languages: [en]", "languages: [en, nl]")
+    text = _without_dutch(catalog.builtin_text("mhc") or "")
+    assert "languages: [en, nl]" in text and "\n    nl:" not in text
     report = lint_text(text, "mhc-nl.yaml", run_tests=False)
     missing = [d for d in report.diagnostics if d.code == "L014"]
     assert len(missing) > 100
