@@ -142,3 +142,18 @@ def test_sigkill_between_and_during_answers_loses_nothing_acknowledged(tmp_path:
             done += 1
     if wait_for_ack:
         assert done == len(script) and _state_on_disk(tmp_path) == expected
+
+
+def test_a_closed_terminal_sighup_stops_cleanly_with_the_answers_saved(tmp_path: Path) -> None:
+    (tmp_path / "s.yaml").write_text(SYSTEM, encoding="utf-8")
+    child = spawn("s.yaml", "--reviewer", "H", cwd=tmp_path)
+    answer(child, "1", "sea")
+    child.expect_exact("Answer")
+    child.expect_exact(">")
+    os.kill(child.pid, signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 4
+    saved = load_system(tmp_path / "s.reviewed.yaml")
+    assert saved.uses[0].context["t.env"].value == "open_sea" and "t.env" not in saved.uses[1].context
+    assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind

@@ -151,7 +151,7 @@ class _Review:
             if stop.reason == "eof":
                 self.term.say(self.tr("eof"), "yellow")
             if self.autosave is None:
-                self.term.say(self.tr("stopped", n=0, path="-"), "yellow")
+                self.term.say(self.tr("stopped_early"), "yellow")
             else:
                 path = folded(self.autosave.paths.system)
                 self.term.say(self.tr("stopped", n=self._answered(self._state), path=path), "yellow")

@@ -99,6 +99,11 @@ def question(term: Term, tr: Translator, state: State, step: Step) -> None:
             term.say(f"{tr('rationale')}: {folded(current.rationale)}", "dim", indent=2, hang=2)
     else:
         term.say(tr("no_answer"), "dim")
+    if not step.key.use:
+        for use in state.system.uses:
+            own = use.answers.get(criterion.id)
+            if own is not None:
+                term.say(tr("use_override", use=folded(use.id), value=shown_value(own.value, tr)), "yellow", hang=2)
 
 
 def _numbered(criterion: object, answer: Answer, tr: Translator) -> str:
