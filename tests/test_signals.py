@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SYSTEM = (Path(__file__).resolve().parent / "cli" / "test_commands.py").read_text().split('SYSTEM = """\\\n', 1)[1].split('"""')[0]
+_COMMANDS_TEST = Path(__file__).resolve().parent / "cli" / "test_commands.py"
+SYSTEM = _COMMANDS_TEST.read_text().split('SYSTEM = """\\\n', 1)[1].split('"""')[0]
 ART36 = [sys.executable, "-m", "art36"]
 BATCH = 1500  # well above the parallel threshold; long enough (seconds) to be interrupted mid-way
 
