@@ -25,11 +25,11 @@ def test_codes_and_names_are_well_formed_and_unique():
 
 def test_every_rule_but_unreadable_files_has_yaml_examples():
     for rule in rules.all_rules():
-        if rule.code in ("F001", "F002"):
-            continue  # a file that cannot be read has no YAML to show
+        if rule.code in ("F001", "F002", "F003"):
+            continue  # a file that cannot be read has no YAML to show; F003 needs more than 100 problems
         assert rule.bad and rule.good, rule.code
         yaml.safe_load(rule.good)
-        if rule.code != "Y001":
+        if rule.code not in ("Y001", "Y006"):  # not YAML; a value the safe loader cannot build
             yaml.safe_load(rule.bad)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from enum import Enum
 
@@ -44,7 +45,12 @@ def as_choices(criterion: Criterion, value: AnswerValue) -> list[ScalarValue] | 
     if criterion.ranges:
         if len(values) != 1 or isinstance(values[0], bool) or not isinstance(values[0], (int, float)):
             return None
-        number = float(values[0])
+        try:
+            number = float(values[0])
+        except OverflowError:  # an integer beyond any float (a 400-digit answer)
+            return None
+        if not math.isfinite(number) or number < 0:  # quantities: durations, distances, counts
+            return None
         for band in criterion.ranges:
             if band.max is None or number <= band.max:
                 return [band.value]

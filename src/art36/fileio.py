@@ -65,6 +65,11 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+def not_regular(mode: int) -> str:
+    """What a file that is not a regular file is ("a FIFO (named pipe)", "a character device"...); "" if regular."""
+    return "" if stat.S_ISREG(mode) else _kind(mode)
+
+
 @contextlib.contextmanager
 def open_input(path: str | Path) -> Iterator[io.BufferedReader]:
     """Open ``path`` for reading as a binary stream, refusing non-regular files and the output target.
@@ -97,12 +102,23 @@ def read(path: str | Path, display: str) -> RawFile:
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return RawFile(display, unreadable=reason if reason == IS_OUTPUT else f"cannot read the file: {reason}")
+    return _decoded(raw, display)
+
+
+def _decoded(raw: bytes, display: str) -> RawFile:
     try:
         return RawFile(display, text=raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return RawFile(display, bad_byte=(exc.start, raw[exc.start], line, column))
+
+
+def decode(raw: bytes, display: str) -> tuple[str | None, Diagnostic | None]:
+    """Bytes read elsewhere (stdin) as text, or the diagnostic at the first byte that is not UTF-8."""
+    decoded = _decoded(raw, display)
+    problems = run(FILE_RULES, decoded)
+    return decoded.text, (problems[0] if problems else None)
 
 
 def read_text(path: str | Path, display: str) -> tuple[str | None, Diagnostic | None]:

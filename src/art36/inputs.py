@@ -8,16 +8,22 @@ from pathlib import Path
 from typing import overload
 
 from art36 import discover, fileio
-from art36.models.diagnostic import FileReport, FileReports
+from art36.models.diagnostic import Diagnostic, FileReport, FileReports
 from art36.pipeline import Job
-from art36.settings import STDIN, Inputs
+from art36.settings import STDIN, EvidencePolicy, Inputs
 
 
 class Jobs(Sequence[Job]):
     """One job per input, made when it is needed: a batch holds file names, not job objects (flat memory)."""
 
-    def __init__(self, names: list[str], checklists: tuple[str, ...], stdin: str | None) -> None:
-        self._names, self._checklists, self._stdin = names, checklists, stdin
+    def __init__(
+        self,
+        names: list[str],
+        checklists: tuple[str, ...],
+        stdin: str | None,
+        evidence: EvidencePolicy = EvidencePolicy(),
+    ) -> None:
+        self._names, self._checklists, self._stdin, self._evidence = names, checklists, stdin, evidence
 
     def __len__(self) -> int:
         return len(self._names) + (self._stdin is not None)
@@ -32,10 +38,10 @@ class Jobs(Sequence[Job]):
         index = range(len(self))[index]
         if self._stdin is not None:
             if index == 0:
-                return Job(display="<stdin>", text=self._stdin, checklists=self._checklists)
+                return Job(display="<stdin>", text=self._stdin, checklists=self._checklists, evidence=self._evidence)
             index -= 1
         name = self._names[index]
-        return Job(display=name, path=name, checklists=self._checklists)
+        return Job(display=name, path=name, checklists=self._checklists, evidence=self._evidence)
 
 
 @dataclass(frozen=True)
@@ -62,15 +68,25 @@ class Batch:
         )
 
 
-def collect(inputs: Inputs, *, stdin: str | None = None, output: Path | None = None, kind: str = "system") -> Batch:
-    """The batch ``inputs`` describe. ``stdin`` is the text read for ``-`` (the caller reads it).
+def collect(
+    inputs: Inputs,
+    *,
+    stdin: str | None = None,
+    output: Path | None = None,
+    kind: str = "system",
+    stdin_problem: Diagnostic | None = None,
+) -> Batch:
+    """The batch ``inputs`` describe. ``stdin`` is the text read for ``-`` (the caller reads it), or
+    ``stdin_problem`` says why it could not be used (not UTF-8, too large): that is reported like a missing path.
 
     Raises :class:`fileio.OutputError`, before any work is done, if ``output`` cannot be written or is an input.
     """
     names, missing = discover.expand([p for p in inputs.paths if p != STDIN])
     fileio.check_target(output, [*names, *inputs.checklists])
+    if stdin_problem is not None:
+        missing.insert(0, stdin_problem)
     reports = tuple(FileReport(file=d.location.file, diagnostics=(d,), kind=kind) for d in missing)
     text = stdin if STDIN in inputs.paths else None
-    if STDIN in inputs.paths and text is None:
+    if STDIN in inputs.paths and text is None and stdin_problem is None:
         text = ""
-    return Batch(Jobs(names, inputs.checklists, text), reports, inputs.paths)
+    return Batch(Jobs(names, inputs.checklists, text, inputs.evidence), reports, inputs.paths)

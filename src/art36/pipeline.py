@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from art36 import __version__, doctype, fileio, load, scoring
+from art36 import __version__, doctype, evidence, load, scoring
 from art36.catalog import Catalog, LoadedChecklist
 from art36.checks.context import SystemContext
 from art36.checks.system import check_system
@@ -30,6 +30,7 @@ class Job:
     checklists: tuple[str, ...] = ()  # --checklist overrides; empty: the ones the file names
     #: --strict-conditions: a condition that no declared measure addresses makes the use incomplete.
     strict_conditions: bool = False
+    evidence: evidence.Policy = evidence.DEFAULT_POLICY
 
 
 @dataclass
@@ -48,26 +49,6 @@ DEFAULT_CATALOG = Catalog()
 def _folder(job: Job) -> Path | None:
     """The folder of the system file: relative paths (checklists, evidence) start there."""
     return Path(os.path.dirname(job.path) or ".") if job.path is not None else None
-
-
-def _evidence(system: SystemDescription, base: Path | None) -> tuple[EvidenceRecord, ...]:
-    """sha256 of every evidence file that exists, so the review records exactly what was relied on."""
-    records: dict[tuple[str, str], EvidenceRecord] = {}
-    blocks = [system.answers, *(u.answers for u in system.uses), *(u.context for u in system.uses)]
-    for answers in blocks:
-        for cid, answer in answers.items():
-            for item in answer.evidence:
-                if not item.path or (cid, item.path) in records:
-                    continue
-                digest = None
-                if base is not None:
-                    try:
-                        with fileio.open_input(base / item.path) as handle:
-                            digest = hashlib.file_digest(handle, "sha256").hexdigest()
-                    except OSError:
-                        digest = None
-                records[(cid, item.path)] = EvidenceRecord(criterion=cid, path=item.path, sha256=digest)
-    return tuple(records[k] for k in sorted(records))
 
 
 def _read(job: Job) -> tuple[str | None, load.Loaded[SystemDescription]]:
@@ -107,20 +88,26 @@ def run(job: Job, *, score: bool = True, catalog: Catalog | None = None) -> Outc
         found, problems = _checklists(job, loaded, catalog or DEFAULT_CATALOG)
         diagnostics += problems
         base = _folder(job)
+        files = evidence.EvidenceFiles(str(base) if base is not None else None, job.evidence)
         context = SystemContext(
-            system, tuple(c.checklist for c in found), loaded.locate, base_dir=base, all_checklists=not problems
+            system,
+            tuple(c.checklist for c in found),
+            loaded.locate,
+            base_dir=base,
+            all_checklists=not problems,
+            evidence=files,
         )
         diagnostics += check_system(context)
         ok = not any(d.severity is Severity.ERROR for d in diagnostics)
         if ok and score and found and text is not None:
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             result = review(
-                system, found, job.display, _evidence(system, base), digest, strict_conditions=job.strict_conditions
+                system, found, job.display, files.records(system), digest, strict_conditions=job.strict_conditions
             )
     marking = system.classification if system else marking_of(loaded, text or "")
     report = FileReport(
         file=job.display,
-        diagnostics=tuple(sorted(diagnostics, key=lambda d: d.sort_key())),
+        diagnostics=tuple(load.cap(diagnostics, job.display, loaded.omitted)),
         classification=marking,
     )
     return Outcome(report=report, result=result, system=system.name if system else "", classification=marking)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from art36.checks.checklists import UNKNOWN_CHECKLIST
-from art36.checks.files import FILE_RULES, YAML_RULES, never_filtered
+from art36.checks.files import FILE_RULES, NOTE_RULES, YAML_RULES, never_filtered
 from art36.checks.schema import SCHEMA_RULES
 from art36.checks.system import SYSTEM_RULES
 from art36.doctype import DOCUMENT_RULES
@@ -20,7 +20,7 @@ __all__ = ["CODE_PATTERN", "FAMILIES", "NAME_PATTERN", "Rule", "all_rules", "get
 
 #: Every family of rules: its code letter, what it covers, and its rules in code order.
 FAMILIES: tuple[tuple[str, str, tuple[Rule[Any], ...]], ...] = (
-    ("F", "reading the file", FILE_RULES),
+    ("F", "reading the file", (*FILE_RULES, *NOTE_RULES)),
     ("Y", "reading the YAML", (*YAML_RULES, *DOCUMENT_RULES)),
     ("S", "the format's schema", SCHEMA_RULES),
     ("A", "system descriptions against their checklists", (UNKNOWN_CHECKLIST, *SYSTEM_RULES)),

@@ -41,4 +41,4 @@ def schema(which: str) -> dict[str, object]:
 
 
 def schema_text(which: str) -> str:
-    return json.dumps(schema(which), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(schema(which), indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -9,10 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from art36 import limits
 from art36.models.common import Verdict
 
 #: ``-`` among the paths: read one document from standard input.
 STDIN = "-"
+
+
+@dataclass(frozen=True)
+class EvidencePolicy:
+    """Where cited evidence files may live and how large they may be."""
+
+    #: Evidence must resolve (links followed) inside this folder; None: each system file's own folder
+    #: (``--evidence-root``).
+    root: str | None = None
+    #: Read evidence wherever it is (``--allow-evidence-outside``).
+    allow_outside: bool = False
+    #: Largest evidence file hashed, in bytes (``--max-evidence-bytes``).
+    max_bytes: int = limits.MAX_EVIDENCE_BYTES
 
 
 @dataclass(frozen=True)
@@ -26,6 +40,8 @@ class Inputs:
     allow_empty: bool = False
     #: Worker processes; 0 means one per core (``--jobs``).
     jobs: int = 0
+    #: Where evidence files may be read from, and up to what size.
+    evidence: EvidencePolicy = EvidencePolicy()
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from art36 import echo, fileio, wording
+from art36 import echo, wording
 from art36.checks.context import AnswerSite, SystemContext
 from art36.checks.files import FILE_UNREADABLE
 from art36.conditions import as_choices
+from art36.evidence import Problem
 from art36.models.checklist import AnswerType, Criterion
-from art36.models.diagnostic import Diagnostic, Severity
+from art36.models.diagnostic import Diagnostic, Location, Severity
 from art36.models.rule import Rule
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, AnswerValue
 
@@ -65,7 +66,8 @@ def _invalid_answer(site: AnswerSite, criterion: Criterion) -> tuple[str, str] |
         return None
     if criterion.answer_type is AnswerType.NUMBER:
         unit = f" in {criterion.unit}" if criterion.unit else ""
-        return f"found {echo.value(value)}, expected a number{unit}", ""
+        hint = "a finite number, 0 or more: durations, distances and counts cannot be negative"
+        return f"found {echo.value(value)}, expected a number{unit}", hint
     allowed = [wording.value(v) for v in criterion.choice_values()]
     hint = f"expected one of: {', '.join(allowed)}, or unknown"
     if isinstance(value, str) and (close := wording.close_match(value, allowed)):
@@ -175,21 +177,23 @@ EVIDENCE_MISSING: Rule[SystemContext] = Rule(
 )
 
 
-def _evidence_files_not_found(ctx: SystemContext) -> Iterator[Diagnostic]:
-    base = ctx.base_dir
-    if base is None:
-        return  # stdin: there is no folder to look in
+def _evidence_problems(ctx: SystemContext, kinds: tuple[str, ...]) -> Iterator[tuple[Location, Problem]]:
+    """(where it is cited, what is wrong) for each cited evidence path with a problem of one of ``kinds``."""
+    files = ctx.evidence_files
     for site, _ in _supportable(ctx):
         for j, item in enumerate(site.answer.evidence):
-            if item.path and fileio.is_output(base / item.path):
-                # The output file is never read as an input (it is about to be replaced).
-                yield FILE_UNREADABLE.at(ctx.locate((*site.loc, "evidence", j, "path")), fileio.IS_OUTPUT)
-            elif item.path and not (base / item.path).is_file():
-                yield EVIDENCE_FILE_NOT_FOUND.at(
-                    ctx.locate((*site.loc, "evidence", j, "path")),
-                    f"evidence file {echo.path(item.path)} not found",
-                    hint=f"paths are relative to {base.as_posix() or '.'}",
-                )
+            found = files.check(item.path)
+            if isinstance(found, Problem) and found.kind in kinds:
+                yield ctx.locate((*site.loc, "evidence", j, "path")), found
+
+
+def _evidence_files_not_found(ctx: SystemContext) -> Iterator[Diagnostic]:
+    for where, problem in _evidence_problems(ctx, ("missing", "output")):
+        if problem.kind == "output":
+            # The output file is never read as an input (it is about to be replaced).
+            yield FILE_UNREADABLE.at(where, problem.message)
+        else:
+            yield EVIDENCE_FILE_NOT_FOUND.at(where, problem.message, problem.hint)
 
 
 EVIDENCE_FILE_NOT_FOUND: Rule[SystemContext] = Rule(
@@ -201,6 +205,43 @@ EVIDENCE_FILE_NOT_FOUND: Rule[SystemContext] = Rule(
     bad="evidence: [{path: evidence/tr-07.pdf}]   # no such file next to the system file\n",
     good="evidence: [{document: TR-2024-07, path: evidence/tr-2024-07.pdf}]\n",
     check=_evidence_files_not_found,
+)
+
+
+def _evidence_outside(ctx: SystemContext) -> Iterator[Diagnostic]:
+    for where, problem in _evidence_problems(ctx, ("outside",)):
+        yield EVIDENCE_OUTSIDE.at(where, problem.message, problem.hint)
+
+
+EVIDENCE_OUTSIDE: Rule[SystemContext] = Rule(
+    "A013",
+    "evidence-outside-folder",
+    _E,
+    "Evidence names a file outside the system file's folder (or --evidence-root); it is not read.",
+    "system",
+    bad="evidence: [{path: ../../etc/passwd}]\n",
+    good="evidence: [{path: evidence/tr-2024-07.pdf}]\n",
+    explanation="Links are followed before the check. Pass --allow-evidence-outside or --evidence-root DIR to "
+    "rely on files elsewhere.",
+    check=_evidence_outside,
+)
+
+
+def _evidence_unusable(ctx: SystemContext) -> Iterator[Diagnostic]:
+    for where, problem in _evidence_problems(ctx, ("unusable",)):
+        yield EVIDENCE_UNUSABLE.at(where, problem.message, problem.hint)
+
+
+EVIDENCE_UNUSABLE: Rule[SystemContext] = Rule(
+    "A014",
+    "evidence-not-usable",
+    _E,
+    "An evidence path that is not a regular file (a FIFO, a device), is too large to hash, or cannot be read.",
+    "system",
+    bad="evidence: [{path: evidence}]   # a folder, not a file\n",
+    good="evidence: [{path: evidence/tr-2024-07.pdf}]\n",
+    explanation="Evidence is hashed up to --max-evidence-bytes (default 1 GiB); FIFOs and devices are never opened.",
+    check=_evidence_unusable,
 )
 
 

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
+from art36.evidence import EvidenceFiles
 from art36.models.checklist import Checklist, Criterion
 from art36.models.diagnostic import Location
 from art36.models.system import Answer, SystemDescription
@@ -45,6 +46,14 @@ class SystemContext:
     base_dir: Path | None = None
     #: False when a checklist the file names cannot be used (A001): its criteria's answers cannot be checked.
     all_checklists: bool = True
+    #: The cited evidence files, each checked once (built from ``base_dir`` with the default policy if not given).
+    evidence: EvidenceFiles | None = None
+
+    @cached_property
+    def evidence_files(self) -> EvidenceFiles:
+        if self.evidence is not None:
+            return self.evidence
+        return EvidenceFiles(str(self.base_dir) if self.base_dir is not None else None)
 
     @cached_property
     def criteria(self) -> dict[str, Criterion]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from art36 import echo, yamlsrc
+from art36 import echo, limits, yamlsrc
 from art36.models.diagnostic import Diagnostic, Location, Severity
 from art36.models.rule import Rule
 
@@ -82,11 +82,11 @@ FILE_ENCODING: Rule[RawFile] = Rule(
 # --- Y: reading the YAML ------------------------------------------------------------------------------
 def _syntax(parsed: Parsed) -> Iterator[Diagnostic]:
     problem = parsed.doc.syntax
-    if problem is not None:
+    if problem is not None and problem.kind == "syntax":
         yield YAML_SYNTAX.at(
             Location(file=parsed.display, line=problem.mark.line, column=problem.mark.column),
             f"invalid YAML: {echo.message(problem.message)}",
-            hint="check indentation, brackets and quotes around this position",
+            hint=problem.hint or "check indentation, brackets and quotes around this position",
         )
 
 
@@ -153,10 +153,94 @@ YAML_NOT_MAPPING: Rule[Parsed] = Rule(
     check=_not_mapping,
 )
 
+
+def _problem_of_kind(parsed: Parsed, kind: str) -> tuple[Location, yamlsrc.SyntaxProblem] | None:
+    problem = parsed.doc.syntax
+    if problem is None or problem.kind != kind:
+        return None
+    return Location(file=parsed.display, line=problem.mark.line, column=problem.mark.column), problem
+
+
+def _too_costly(parsed: Parsed) -> Iterator[Diagnostic]:
+    found = _problem_of_kind(parsed, "limit")
+    if found is not None:
+        where, problem = found
+        yield YAML_LIMIT.at(where, problem.message, problem.hint)
+
+
+YAML_LIMIT: Rule[Parsed] = Rule(
+    "Y005",
+    "yaml-too-costly",
+    _E,
+    "The document nests too deeply, or its aliases expand to too many nodes (an alias bomb, a loop).",
+    "any",
+    bad="a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]   # ... doubling on to 2^30 nodes\n",
+    good="a: [x, x]\n",
+    explanation=(
+        f"Limits: nesting up to {limits.MAX_DEPTH} levels; aliases may add up to {limits.MAX_ALIAS_NODES:,} "
+        "nodes once expanded; an alias may not refer to a node that contains it. See docs/security.md."
+    ),
+    check=_too_costly,
+)
+
+
+def _bad_value(parsed: Parsed) -> Iterator[Diagnostic]:
+    found = _problem_of_kind(parsed, "value")
+    if found is not None:
+        where, problem = found
+        yield YAML_BAD_VALUE.at(where, problem.message, problem.hint)
+
+
+YAML_BAD_VALUE: Rule[Parsed] = Rule(
+    "Y006",
+    "yaml-bad-value",
+    _E,
+    "A value whose type (written as a tag or implied by its form) does not fit its text: !!int abc, 2024-02-30.",
+    "any",
+    bad="issued: 2024-02-30\n",
+    good="issued: 2024-02-29\n",
+    check=_bad_value,
+)
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """A file whose list of problems was cut: how many were left out."""
+
+    display: str
+    omitted: int
+
+
+def _overflow(over: Overflow) -> Iterator[Diagnostic]:
+    if over.omitted:
+        limit = limits.MAX_DIAGNOSTICS_PER_FILE
+        yield TOO_MANY_PROBLEMS.at(
+            Location(file=over.display),
+            f"at least {over.omitted:,} more problems in this file are not shown (art36 lists at most {limit} "
+            "per file)",
+            hint="fix the ones shown (often one mistake repeated) and run again",
+        )
+
+
+TOO_MANY_PROBLEMS: Rule[Overflow] = Rule(
+    "F003",
+    "too-many-problems",
+    Severity.INFO,
+    "The file has more problems than art36 lists per file; the rest are counted in this note.",
+    "any",
+    explanation=(
+        f"At most {limits.MAX_DIAGNOSTICS_PER_FILE} problems are listed per file, so that a file with 200,000 "
+        "unknown keys is reported in seconds. The note is never filtered out by --select or --ignore."
+    ),
+    check=_overflow,  # run by load.cap when it cuts the list
+)
+
 #: The F rules, checked on every file read; then the Y rules, on every text parsed.
 FILE_RULES: tuple[Rule[RawFile], ...] = (FILE_UNREADABLE, FILE_ENCODING)
-YAML_RULES: tuple[Rule[Parsed], ...] = (YAML_SYNTAX, YAML_DUPLICATE_KEY, YAML_NOT_MAPPING)
-_READING = frozenset(rule.code for rule in FILE_RULES)
+YAML_RULES: tuple[Rule[Parsed], ...] = (YAML_SYNTAX, YAML_DUPLICATE_KEY, YAML_NOT_MAPPING, YAML_LIMIT, YAML_BAD_VALUE)
+#: Notes about a file as a whole (listed with the F rules).
+NOTE_RULES: tuple[Rule[Overflow], ...] = (TOO_MANY_PROBLEMS,)
+_READING = frozenset([*(rule.code for rule in FILE_RULES), *(rule.code for rule in NOTE_RULES)])
 
 
 def describe(node: yaml.Node | None) -> str:

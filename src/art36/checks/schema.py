@@ -6,6 +6,7 @@ import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -29,8 +30,13 @@ class Invalid:
     model: type[BaseModel]
     errors: tuple[ErrorDetails, ...]
 
+    @cached_property
+    def index(self) -> yamlsrc.Index:
+        """Node lookup by path, each mapping indexed once (locating n errors stays linear)."""
+        return yamlsrc.Index(self.root)
+
     def locate(self, loc: tuple[Any, ...], *, key: bool = False) -> Location:
-        node, path = yamlsrc.find(self.root, loc, key=key)
+        node, path = self.index.find(loc, key=key)
         mark = yamlsrc.position(node)
         return Location(file=self.display, line=mark.line, column=mark.column, yaml_path=path)
 
@@ -164,7 +170,7 @@ def _wrong_types(doc: Invalid) -> Iterator[Diagnostic]:
     merged: dict[tuple[int, int], Diagnostic] = {}
     for loc, err in doc.of_kind(lambda kind: kind in _EXPECTED):
         kind = err["type"]
-        node, _ = yamlsrc.find(doc.root, loc)
+        node, _ = doc.index.find(loc)
         expected = _EXPECTED[kind]
         if kind == "dict_type" and str(loc[-1]).startswith("dict["):
             expected = "a map of language code to text"
@@ -204,7 +210,7 @@ SCHEMA_WRONG_TYPE: Rule[Invalid] = Rule(
 def _invalid_values(doc: Invalid) -> Iterator[Diagnostic]:
     def found() -> Iterator[Diagnostic]:
         for loc, err in doc.of_kind(lambda kind: kind not in _EXPECTED and kind not in ("extra_forbidden", "missing")):
-            node, _ = yamlsrc.find(doc.root, loc)
+            node, _ = doc.index.find(loc)
             message = str(err["msg"]).removeprefix("Value error, ")
             yield SCHEMA_INVALID_VALUE.at(doc.locate(loc), f"found {describe(node)}: {message}")
 

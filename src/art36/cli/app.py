@@ -5,12 +5,13 @@ Nothing heavier than Typer is imported at start-up: each command imports what it
 
 from __future__ import annotations
 
+import dataclasses
 import signal
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.core
@@ -19,6 +20,9 @@ import typer.main
 from art36 import __version__
 from art36.cli.exits import Exit
 from art36.models.verdict import Verdict
+
+if TYPE_CHECKING:
+    from art36.settings import EvidencePolicy
 
 app = typer.Typer(
     name="art36",
@@ -147,6 +151,30 @@ CheckFormatOpt = Annotated[
 ]
 
 
+EvidenceRootOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--evidence-root",
+        metavar="DIR",
+        help="Evidence files must lie in this folder (default: each system file's own folder).",
+    ),
+]
+AllowOutsideOpt = Annotated[
+    bool, typer.Option("--allow-evidence-outside", help="Read evidence files wherever they are (no folder limit).")
+]
+MaxEvidenceOpt = Annotated[
+    int | None,
+    typer.Option("--max-evidence-bytes", min=0, metavar="BYTES", help="Largest evidence file hashed (default 1 GiB)."),
+]
+
+
+def _evidence(root: Path | None, allow_outside: bool, max_bytes: int | None) -> EvidencePolicy:
+    from art36.settings import EvidencePolicy
+
+    policy = EvidencePolicy(root=str(root) if root is not None else None, allow_outside=allow_outside)
+    return policy if max_bytes is None else dataclasses.replace(policy, max_bytes=max_bytes)
+
+
 def _values(no_values: bool) -> None:
     """Set the value-echo policy (art36.echo) before any work starts; forked workers inherit it."""
     from art36 import echo
@@ -184,6 +212,9 @@ def score(
     progress: ProgressOpt = True,
     allow_empty: AllowEmptyOpt = False,
     no_values: NoValuesOpt = False,
+    evidence_root: EvidenceRootOpt = None,
+    allow_evidence_outside: AllowOutsideOpt = False,
+    max_evidence_bytes: MaxEvidenceOpt = None,
 ) -> None:
     """Review system files: verdict and score per intended use, with the reasons."""
     from art36.cli import commands
@@ -191,8 +222,9 @@ def score(
     from art36.settings import Inputs, Output, ScoreSettings
 
     _values(no_values)
+    evidence = _evidence(evidence_root, allow_evidence_outside, max_evidence_bytes)
     settings = ScoreSettings(
-        inputs=Inputs(tuple(paths), tuple(checklist or ()), allow_empty, jobs),
+        inputs=Inputs(tuple(paths), tuple(checklist or ()), allow_empty, jobs, evidence),
         output=Output(fmt, output, progress),
         fail_on=Verdict(fail_on) if fail_on else None,
     )
@@ -212,14 +244,18 @@ def validate(
     progress: ProgressOpt = True,
     allow_empty: AllowEmptyOpt = False,
     no_values: NoValuesOpt = False,
+    evidence_root: EvidenceRootOpt = None,
+    allow_evidence_outside: AllowOutsideOpt = False,
+    max_evidence_bytes: MaxEvidenceOpt = None,
 ) -> None:
     """Check system files: YAML, schema, answers against the checklists, evidence files."""
     from art36.cli import commands
     from art36.settings import Filter, Inputs, Output, ValidateSettings
 
     _values(no_values)
+    evidence = _evidence(evidence_root, allow_evidence_outside, max_evidence_bytes)
     settings = ValidateSettings(
-        inputs=Inputs(tuple(paths), tuple(checklist or ()), allow_empty, jobs),
+        inputs=Inputs(tuple(paths), tuple(checklist or ()), allow_empty, jobs, evidence),
         output=Output(fmt, output, progress),
         filter=Filter(tuple(select or ()), tuple(ignore or ()), strict),
     )

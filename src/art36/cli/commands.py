@@ -14,7 +14,7 @@ from art36.cli.exits import Exit, for_batch
 
 if TYPE_CHECKING:  # the settings and models pull in pydantic; a command imports them when it runs
     from art36.inputs import Batch
-    from art36.models.diagnostic import BatchReport
+    from art36.models.diagnostic import BatchReport, Diagnostic
     from art36.settings import Inputs, LintSettings, ScoreSettings, ValidateSettings
 
 T = TypeVar("T")
@@ -36,8 +36,22 @@ def _collect(inputs: Inputs, output: Path | None, kind: str = "system") -> Batch
     from art36.inputs import collect
     from art36.settings import STDIN
 
-    stdin = sys.stdin.read() if STDIN in inputs.paths else None
-    return collect(inputs, stdin=stdin, output=output, kind=kind)
+    stdin, problem = _read_stdin() if STDIN in inputs.paths else (None, None)
+    return collect(inputs, stdin=stdin, output=output, kind=kind, stdin_problem=problem)
+
+
+def _read_stdin() -> tuple[str | None, Diagnostic | None]:
+    """Standard input as text, or a located diagnostic (not UTF-8, too large); never raises on its bytes."""
+    from art36 import fileio, limits
+    from art36.checks.files import YAML_LIMIT
+    from art36.models.diagnostic import Location
+
+    stream = getattr(sys.stdin, "buffer", None)  # a text stream with no bytes under it (tests): read its text
+    raw = stream.read(limits.MAX_DOCUMENT_BYTES + 1) if stream is not None else sys.stdin.read().encode()
+    if len(raw) > limits.MAX_DOCUMENT_BYTES:
+        message = f"standard input has more than {limits.MAX_DOCUMENT_BYTES:,} bytes, the most art36 reads"
+        return None, YAML_LIMIT.at(Location(file="<stdin>"), message)
+    return fileio.decode(raw, "<stdin>")
 
 
 def _usage_errors(command: Callable[..., int]) -> Callable[..., int]:

@@ -32,9 +32,9 @@ def text_in(value: LocalizedText | None, language: str = DEFAULT_LANGUAGE) -> st
 
 
 class Frozen(BaseModel):
-    """Base for every document model: immutable, unknown keys rejected."""
+    """Base for every document model: immutable, unknown keys rejected, numbers finite (no .nan, .inf)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class RiskLevel(StrEnum):

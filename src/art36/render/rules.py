@@ -33,7 +33,7 @@ def _json(rules: Sequence[Rule[Any]]) -> str:
     ]
     import json
 
-    return json.dumps(data, indent=2) + "\n"
+    return json.dumps(data, indent=2, allow_nan=False) + "\n"
 
 
 #: The formats of `art36 rules`; the CLI's ``--format`` choices are generated from these keys.

@@ -101,7 +101,7 @@ def as_data(checklist: Checklist, item: str | None, tr: Translator) -> dict[str,
 
 
 def render_json(checklist: Checklist, item: str | None, tr: Translator) -> str:
-    return json.dumps(as_data(checklist, item, tr), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(as_data(checklist, item, tr), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _md(text: object) -> str:

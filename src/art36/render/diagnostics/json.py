@@ -61,13 +61,15 @@ class JsonFormat:
 
         head = report_record(batch.__class__(tool=batch.tool, command=batch.command, files=()))
         head["summary"] = {"files": len(batch.files), "errors": batch.errors, "warnings": batch.warnings}
-        text = json_text(json.dumps(head, indent=2, ensure_ascii=False))
+        text = json_text(json.dumps(head, indent=2, ensure_ascii=False, allow_nan=False))
         before, after = text.rsplit('"files": []', 1)
         if not batch.files:
             yield text + "\n"
             return
         yield before + '"files": [\n'
         for i, report in enumerate(batch.files):
-            record = json_text(json.dumps(file_record(report), indent=2, ensure_ascii=False)).replace("\n", "\n    ")
+            record = json_text(json.dumps(file_record(report), indent=2, ensure_ascii=False, allow_nan=False)).replace(
+                "\n", "\n    "
+            )
             yield ("    " if i == 0 else ",\n    ") + record
         yield "\n  ]" + after + "\n"

@@ -77,7 +77,7 @@ class SarifFormat:
     def render(self, batch: BatchReport, options: RenderOptions) -> str:
         import json
 
-        return json_text(json.dumps(self.log(batch), indent=2, ensure_ascii=False)) + "\n"
+        return json_text(json.dumps(self.log(batch), indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
 
     def log(self, batch: BatchReport) -> dict[str, Any]:
         from art36 import rules

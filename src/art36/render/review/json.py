@@ -31,4 +31,4 @@ class JsonFormat:
 
     def render(self, report: ScoreReport, options: RenderOptions) -> str:
         data = _writable(report.model_dump(mode="json"))
-        return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+        return json_text(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
