@@ -125,6 +125,8 @@ def test_dutch_prompts_and_visible_fallback(goalkeeper: Path) -> None:
     assert "Rubricering: UNCLASSIFIED" in out and "Beoogd gebruik" in out and "vraag 1 van" in out
     assert "In wat voor omgeving zoekt en bestrijdt het systeem bij dit gebruik doelwitten?" in out
     assert "Open zee" in out and "Bewoond gebied" in out and "[en] In what" not in out and "[en] Open" not in out
+    # the system file's own texts are the writer's, never marked as untranslated
+    assert "  - open-sea-self-defence: Ship self-defence on the open sea" in out and "([en] Ship" not in out
 
 
 def test_dutch_review_shows_a_missing_translation_in_english_marked(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ VERDICT_STYLE = {
 
 
 def header(term: Term, tr: Translator, system: SystemDescription, checklists: list[str]) -> None:
+    """The system as the reviewer must see it first; its own texts are the writer's, never marked as untranslated."""
     term.say(tr("title"), "bold")
     term.say(f"{tr('system')}: {folded(system.name)}", hang=2)
     if system.version:
@@ -31,7 +32,7 @@ def header(term: Term, tr: Translator, system: SystemDescription, checklists: li
     term.say(f"{tr('classification')}: {folded(system.classification)}", "bold", hang=2)
     term.say(f"{tr('uses')}:")
     for use in system.uses:
-        title = folded(tr.text(use.title)) if use.title else ""
+        title = folded(text_in(use.title, tr.lang)) if use.title else ""
         term.say(f"- {folded(use.id)}" + (f": {title}" if title else ""), indent=2, hang=2)
     term.say(f"{tr('checklists')}: {', '.join(folded(c) for c in checklists)}", hang=2)
 
@@ -125,7 +126,7 @@ def _numbered(criterion: object, answer: Answer, tr: Translator) -> str:
 def _use_title(state: State, use_id: str, tr: Translator) -> str:
     for use in state.system.uses:
         if use.id == use_id:
-            title = folded(tr.text(use.title)) if use.title else ""
+            title = folded(text_in(use.title, tr.lang)) if use.title else ""
             return f"{folded(use.id)}" + (f" ({title})" if title else "")
     return folded(use_id)
 
