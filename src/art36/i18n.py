@@ -173,8 +173,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Stopped. {n} answer(s) are saved in {path}; run the same command to resume.",
         "nl": "Gestopt. {n} antwoord(en) staan in {path}; start dezelfde opdracht opnieuw om verder te gaan.",
     },
-    "stopped_early": {"en": "Stopped before the first answer; nothing was written.", "nl": "Gestopt voor het eerste antwoord; er is niets geschreven."},
-    "use_override": {"en": "Intended use {use} has its own answer, which counts for that use: {value}", "nl": "Beoogd gebruik {use} heeft een eigen antwoord, dat voor dat gebruik telt: {value}"},
+    "stopped_early": {
+        "en": "Stopped before the first answer; nothing was written.",
+        "nl": "Gestopt voor het eerste antwoord; er is niets geschreven.",
+    },
+    "use_override": {
+        "en": "Intended use {use} has its own answer, which counts for that use: {value}",
+        "nl": "Beoogd gebruik {use} heeft een eigen antwoord, dat voor dat gebruik telt: {value}",
+    },
     "eof": {
         "en": "End of input: no more answers can be read.",
         "nl": "Einde van de invoer: er kunnen geen antwoorden meer worden gelezen.",

@@ -16,7 +16,7 @@ from art36.inputs import Batch
 from art36.models.common import Verdict
 from art36.models.diagnostic import BatchReport, FileReport
 from art36.models.review import ReviewResult
-from art36.models.score_report import ScoreReport, scored_file
+from art36.models.score_report import ScoredFile, ScoreReport, scored_file
 from art36.settings import Filter, LintSettings, ScoreSettings, ValidateSettings
 
 #: Given the items and an iterator over their results, yields the same results (e.g. advancing a progress bar).
@@ -73,6 +73,35 @@ def score(settings: ScoreSettings, batch: Batch, progress: Progress = unobserved
         if outcome.result is not None and fails_gate(outcome.result, settings.fail_on):
             gate_hit = True
     return ScoreRun(ScoreReport.build(records, __version__), BatchReport(command="score", files=reports), gate_hit)
+
+
+class ScoreStream:
+    """`score` one file at a time: iterate :meth:`records` (each file's record as it is scored, in input order),
+    then read the batch and the gate. Nothing of a file is kept once its record is passed on, except its
+    diagnostics in the (flat-memory) batch, so a batch of 10,000 files needs no more memory than one of 1,000."""
+
+    def __init__(self, settings: ScoreSettings, batch: Batch, progress: Progress = unobserved) -> None:
+        self._settings, self._batch, self._progress = settings, batch, progress
+        self._reports = batch.reports()
+        self.gate_hit = False
+        #: How many records :meth:`records` will give.
+        self.count = len(batch.missing) + len(batch.jobs)
+
+    def records(self) -> Iterator[ScoredFile]:
+        from art36.batch import run_all
+
+        yield from (scored_file(r, None) for r in self._batch.missing)
+        jobs = self._batch.jobs
+        for outcome in self._progress(jobs, run_all(_score_job, jobs, self._settings.inputs.jobs)):
+            self._reports.append(outcome.report)
+            if outcome.result is not None and fails_gate(outcome.result, self._settings.fail_on):
+                self.gate_hit = True
+            yield scored_file(outcome.report, outcome.result, outcome.system)
+
+    @property
+    def batch(self) -> BatchReport:
+        """Every file's diagnostics (complete once :meth:`records` is exhausted)."""
+        return BatchReport(command="score", files=self._reports)
 
 
 def validate(settings: ValidateSettings, batch: Batch, progress: Progress = unobserved) -> BatchReport:

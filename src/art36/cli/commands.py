@@ -15,6 +15,7 @@ from art36.cli.exits import Exit, for_batch
 if TYPE_CHECKING:  # the settings and models pull in pydantic; a command imports them when it runs
     from art36.inputs import Batch
     from art36.models.diagnostic import BatchReport, Diagnostic
+    from art36.runner import ScoreStream
     from art36.settings import Inputs, LintSettings, ScoreSettings, ValidateSettings
 
 T = TypeVar("T")
@@ -120,14 +121,28 @@ def score(settings: ScoreSettings) -> int:
     empty = _empty(batch, settings.inputs)
     if empty is not None:
         return empty
-    done = runner.score(settings, batch, _progress(settings.output.progress, "scoring"))
-    text = formats.render(done.report, settings.output.format, color=_color(target), width=_width(target))
-    _print_diagnostics(done.batch)
-    _refuse_output_read(done.batch, target)
-    out.write(text, target)
-    if done.gate_hit and settings.fail_on is not None:
+    # Each file's record is written as it is scored (memory stays flat); the diagnostics follow on stderr.
+    stream = runner.ScoreStream(settings, batch, _progress(settings.output.progress, "scoring"))
+    pieces = formats.render_chunks(
+        stream.records(), stream.count, settings.output.format, color=_color(target), width=_width(target)
+    )
+    out.write(_checked_before_end(pieces, stream, target), target)
+    _print_diagnostics(stream.batch)
+    if stream.gate_hit and settings.fail_on is not None:
         _err(f"art36: at least one verdict is {settings.fail_on.value} or worse (--fail-on)")
-    return for_batch(done.batch, gate_hit=done.gate_hit)
+    return for_batch(stream.batch, gate_hit=stream.gate_hit)
+
+
+def _checked_before_end(pieces: Iterator[str], stream: ScoreStream, target: Path | None) -> Iterator[str]:
+    """``pieces``, then the check that no input was the output, before the last piece lets the file replace it."""
+    previous = None
+    for piece in pieces:
+        if previous is not None:
+            yield previous
+        previous = piece
+    _refuse_output_read(stream.batch, target)
+    if previous is not None:
+        yield previous
 
 
 def _color(output: Path | None) -> bool:

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from art36.fileio import OutputError, check_target, write_atomic
 from art36.fileio import shown as shown
@@ -24,14 +25,21 @@ def write_stdout(pieces: Iterable[str]) -> None:
     if stream is None:
         raise OutputError("cannot write to stdout: it is closed")
     binary = getattr(stream, "buffer", None)
+    for piece in pieces:  # the pieces may be computed as they come: only the writes are I/O
+        _put(stream, binary, piece)
+    _put(stream, binary, None)
+
+
+def _put(stream: TextIO, binary: BinaryIO | None, piece: str | None) -> None:
+    """Write one piece (None: flush) to stdout; a failure is an :class:`OutputError`."""
     try:
-        for piece in pieces:
-            if binary is not None:
-                stream.flush()
-                binary.write(piece.encode("utf-8", "backslashreplace"))
-            else:
-                stream.write(piece.encode("utf-8", "backslashreplace").decode("utf-8"))
-        stream.flush()
+        if piece is None:
+            stream.flush()
+        elif binary is not None:
+            stream.flush()
+            binary.write(piece.encode("utf-8", "backslashreplace"))
+        else:
+            stream.write(piece.encode("utf-8", "backslashreplace").decode("utf-8"))
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as exc:  # ValueError: write to a closed file

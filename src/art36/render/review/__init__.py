@@ -11,7 +11,9 @@ import importlib
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from art36.models.score_report import ScoreReport
+    from collections.abc import Iterable, Iterator
+
+    from art36.models.score_report import ScoredFile, ScoreReport
 
 #: The width the text formats fit when the CLI knows nothing better (a file, a pipe).
 DEFAULT_WIDTH = 80
@@ -88,10 +90,38 @@ register(
 DEFAULT = "text"
 
 
-def render(report: ScoreReport, fmt: str, *, color: bool = False, width: int = DEFAULT_WIDTH) -> str:
-    """The whole report in format ``fmt`` (a key of :data:`FORMATS`)."""
+def _spec(fmt: str) -> FormatSpec:
     try:
-        spec = FORMATS[fmt]
+        return FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown score format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
-    return spec.load().render(report, RenderOptions(color=color, width=width))
+
+
+def render(report: ScoreReport, fmt: str, *, color: bool = False, width: int = DEFAULT_WIDTH) -> str:
+    """The whole report in format ``fmt`` (a key of :data:`FORMATS`)."""
+    return _spec(fmt).load().render(report, RenderOptions(color=color, width=width))
+
+
+class StreamingFormat(Protocol):
+    """A format that can write each file's record as it comes (flat memory for any batch size)."""
+
+    def chunks(self, records: Iterable[ScoredFile], count: int, options: RenderOptions) -> Iterator[str]: ...
+
+
+def render_chunks(
+    records: Iterable[ScoredFile], count: int, fmt: str, *, color: bool = False, width: int = DEFAULT_WIDTH
+) -> Iterator[str]:
+    """The report in format ``fmt``, piece by piece as ``records`` (``count`` of them) come in.
+
+    Formats with a ``chunks`` method (text, json) hold one file at a time; the others get the whole report.
+    """
+    from art36 import __version__
+    from art36.models.score_report import ScoreReport
+
+    instance = _spec(fmt).load()
+    options = RenderOptions(color=color, width=width)
+    streaming = getattr(instance, "chunks", None)
+    if streaming is not None:
+        yield from streaming(records, count, options)
+    else:
+        yield instance.render(ScoreReport.build(records, __version__), options)

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 from art36.textsafe import encodable, json_text
 
 if TYPE_CHECKING:
-    from art36.models.score_report import ScoreReport
+    from collections.abc import Iterable, Iterator
+
+    from art36.models.score_report import ScoredFile, ScoreReport
     from art36.render.review import RenderOptions
 
 
@@ -30,5 +32,44 @@ class JsonFormat:
     """
 
     def render(self, report: ScoreReport, options: RenderOptions) -> str:
-        data = _writable(report.model_dump(mode="json"))
-        return json_text(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
+        return "".join(self.chunks(report.files, report.summary.files, options))
+
+    def chunks(self, records: Iterable[ScoredFile], count: int, options: RenderOptions) -> Iterator[str]:
+        """The envelope written a file at a time: its head, each file's record as it comes, then the summary
+        (counted on the way, so it follows the files). Memory holds one record, whatever the batch size."""
+        from art36 import __version__
+        from art36.models.score_report import ScoreReport
+
+        head = ScoreReport.build((), __version__).model_dump(mode="json", exclude={"files", "summary"})
+        yield "{\n" + "".join(f"  {_dumps(k, 0)}: {_dumps(v, 2)},\n" for k, v in head.items()) + '  "files": ['
+        tally = _Tally()
+        for i, record in enumerate(records):
+            tally.add(record)
+            yield ("\n    " if i == 0 else ",\n    ") + _dumps(record.model_dump(mode="json"), 4)
+        yield ("\n  ]" if tally.files else "]") + ',\n  "summary": ' + _dumps(tally.summary(), 2) + "\n}\n"
+
+
+def _dumps(value: Any, indent: int) -> str:
+    """``value`` as JSON, pretty-printed and re-indented to sit ``indent`` spaces deep (strict: no NaN)."""
+    text = json_text(json.dumps(_writable(value), indent=2, ensure_ascii=False, allow_nan=False))
+    return text.replace("\n", "\n" + " " * indent) if indent else text
+
+
+class _Tally:
+    """The summary counts, kept while the records go by."""
+
+    def __init__(self) -> None:
+        from art36.models.common import Verdict
+
+        self.files = self.errors = self.warnings = 0
+        self.verdicts = {v.value: 0 for v in sorted(Verdict, key=lambda v: -v.severity)}
+
+    def add(self, record: ScoredFile) -> None:
+        self.files += 1
+        self.errors += sum(1 for d in record.diagnostics if d.severity.value == "error")
+        self.warnings += sum(1 for d in record.diagnostics if d.severity.value == "warning")
+        if record.review is not None:
+            self.verdicts[record.review.verdict.value] += 1
+
+    def summary(self) -> dict[str, Any]:
+        return {"files": self.files, "errors": self.errors, "warnings": self.warnings, "verdicts": self.verdicts}

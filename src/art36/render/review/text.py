@@ -13,6 +13,8 @@ from art36.models.common import Verdict
 from art36.textsafe import one_line
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from art36.models.review import ReviewResult, UseResult
     from art36.models.score_report import ScoredFile, ScoreReport
     from art36.render.review import RenderOptions
@@ -152,10 +154,12 @@ class TextFormat:
     """Plain text, or coloured when the CLI says the terminal wants it; never wider than ``options.width``."""
 
     def render(self, report: ScoreReport, options: RenderOptions) -> str:
+        return "".join(self.chunks(report.files, report.summary.files, options))
+
+    def chunks(self, records: Iterable[ScoredFile], count: int, options: RenderOptions) -> Iterator[str]:
+        """The header, then each file's section as its record comes."""
         width = max(40, options.width)
-        files = report.summary.files
-        lines: list[Line] = [[(f"art36 review summary: {files} file{'s' if files != 1 else ''}", "bold")]]
-        for record in report.files:
-            lines.append([])
-            lines += _file(record, width)
-        return _coloured(lines, width) if options.color else _plain(lines)
+        show = (lambda lines: _coloured(lines, width)) if options.color else _plain
+        yield show([[(f"art36 review summary: {count} file{'s' if count != 1 else ''}", "bold")]])
+        for record in records:
+            yield show([[], *_file(record, width)])
