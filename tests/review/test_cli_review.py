@@ -119,6 +119,19 @@ def test_start_from_nothing_writes_a_valid_system_file(tmp_path: Path, monkeypat
     assert "What keeps it incomplete" in out
 
 
+def test_a_review_started_from_nothing_resumes_by_running_the_same_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    identity = "Harbour turret\n\nRESTRICTED\nHarbour defence\n\n"
+    code, _ = review("--checklist", str(MINI), "--reviewer", "R", input=identity + "1\nclear sea\n")
+    assert code == Exit.STOPPED
+    code, out = review("--checklist", str(MINI), input=identity + "\n")  # same answers to the identity questions
+    assert code == Exit.STOPPED and "Resume at the first open question?" in out
+    assert out.split("Resume")[1].count("t.weapon") >= 1
+    assert load_system(tmp_path / "harbour-turret.yaml").uses[0].context["t.env"].rationale == "clear sea"
+
+
 def test_dutch_prompts_and_visible_fallback(goalkeeper: Path) -> None:
     code, out = review(str(goalkeeper), "--lang", "nl", "--reviewer", "R", input="q\n")
     assert code == Exit.OK

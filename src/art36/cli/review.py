@@ -165,22 +165,21 @@ class _Review:
         if s.system is not None:
             system, header = self._load_system(s.system)
         output = self._output(system) if system is not None or s.output is not None else None
-        if output is not None:
-            paths = Paths.for_output(output)
-            saved = read_session(paths.session) if not s.force else None
-            if saved is not None and paths.system.exists():
-                resumed = self._offer_resume(paths, saved)
-                if resumed is None:
-                    term.say(tr("start_over", path=folded(paths.system)))
-                    return Exit.STOPPED
-                system, header = self._load_system(paths.system)
-            else:
-                self._guard_outputs(paths)
-        if system is None:
+        if output is None:  # a new system without -o: its name gives the file name
             system = self._new_system(s.checklists)
             output = self._output(system)
-            paths = Paths.for_output(output)
+        paths = Paths.for_output(output)
+        saved = read_session(paths.session) if not s.force else None
+        if saved is not None and paths.system.exists():
+            resumed = self._offer_resume(paths, saved)
+            if resumed is None:
+                term.say(tr("start_over", path=folded(paths.system)))
+                return Exit.STOPPED
+            system, header = self._load_system(paths.system)
+        else:
             self._guard_outputs(paths)
+        if system is None:  # -o given for a new system: ask its identity now
+            system = self._new_system(s.checklists)
         assert output is not None
         base = Path(os.path.dirname(output) or ".")
         if s.system is not None and resumed is None:
