@@ -10,6 +10,7 @@ from art36.models.checklist import Criterion
 from art36.models.common import text_in
 from art36.models.diagnostic import Diagnostic, Severity
 from art36.models.rule import Rule
+from art36.scoring.verdict import out_of_scope
 
 _E, _W = Severity.ERROR, Severity.WARNING
 
@@ -25,6 +26,8 @@ def _required_missing(ctx: SystemContext) -> Iterator[Diagnostic]:
     missing: list[tuple[Criterion, str]] = []
     for use in system.uses:
         answers = {k: a.value for k, a in system.answers_for(use).items()}
+        if out_of_scope(ctx.checklists, answers):
+            continue  # verdict rule 2: answers that cannot apply to an out-of-scope use are not demanded
         for checklist in ctx.checklists:
             lookup = lookup_in(checklist.criteria, answers)
             for criterion in checklist.criteria.values():

@@ -143,6 +143,15 @@ def targeting_described(checklists: Sequence[Checklist], answers: Mapping[str, A
     return sorted(set(found))
 
 
+def out_of_scope(checklists: Sequence[Checklist], answers: Mapping[str, AnswerValue]) -> bool:
+    """Rule 2: some checklist's scope condition holds and no targeting criterion is answered."""
+    scoped = any(
+        c.scope is not None and evaluate(c.scope.out_of_scope_when, lookup_in(c.criteria, answers)) is Truth.TRUE
+        for c in checklists
+    )
+    return scoped and not targeting_described(checklists, answers)
+
+
 @dataclass
 class Decision:
     verdict: Verdict
