@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from art36 import runner
@@ -75,3 +76,19 @@ def test_lint_runs_builtin_and_given_checklists_filtered_in_the_linter():
     report = runner.lint(settings, collect(inputs, kind="checklist"))
     assert [f.file for f in report.files][:2] == ["<builtin>/art36-core.yaml", "<builtin>/mhc.yaml"]
     assert not any(d.code.startswith("L") for d in report.diagnostics())
+
+
+def test_an_incomplete_review_fails_every_gate_unless_allowed():
+    """Issue 7: unfinished reviews must not pass a CI gate silently; --allow-incomplete says otherwise."""
+    inputs = examples("patriot.yaml")
+    strict = ScoreSettings(inputs, Output("json"), fail_on=Verdict.NOT_APPROVABLE, strict_conditions=True)
+    done = runner.score(strict, collect(inputs))
+    [review] = done.report.reviews()
+    assert review.verdict is Verdict.INCOMPLETE  # its conditions have no declared measures
+    assert done.gate_hit is True
+    for gate in (Verdict.APPROVABLE, Verdict.NOT_APPROVABLE, Verdict.PROHIBITED):
+        assert runner.fails_gate(review, gate)
+        assert not runner.fails_gate(review, gate, allow_incomplete=True)
+    assert not runner.fails_gate(review, None)
+    allowed = ScoreSettings(inputs, Output("json"), fail_on=Verdict.NOT_APPROVABLE, allow_incomplete=True)
+    assert runner.score(replace(allowed, strict_conditions=True), collect(inputs)).gate_hit is False

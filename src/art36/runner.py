@@ -7,7 +7,7 @@ are the CLI's. ``progress`` lets the caller watch results go by (a progress bar)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +37,17 @@ class ScoreRun:
     gate_hit: bool
 
 
-def fails_gate(review: ReviewResult, fail_on: Verdict | None) -> bool:
-    """Whether ``review`` trips ``--fail-on``: its overall verdict is ``fail_on`` or more severe."""
-    return fail_on is not None and review.verdict.severity >= fail_on.severity
+def fails_gate(review: ReviewResult, fail_on: Verdict | None, *, allow_incomplete: bool = False) -> bool:
+    """Whether ``review`` trips ``--fail-on``: its overall verdict is ``fail_on`` or more severe.
+
+    An ``incomplete`` review trips every gate (``--fail-on prohibited`` included) unless ``allow_incomplete``:
+    an unfinished review must not pass a gate silently. With ``allow_incomplete`` it never trips one.
+    """
+    if fail_on is None:
+        return False
+    if review.verdict is Verdict.INCOMPLETE:
+        return not allow_incomplete
+    return review.verdict.severity >= fail_on.severity
 
 
 def filtered(report: FileReport, rules: Filter) -> FileReport:
@@ -56,6 +64,10 @@ def _score_job(job: pipeline.Job) -> pipeline.Outcome:
     return pipeline.run(job, score=True)
 
 
+def _score_job_strict_conditions(job: pipeline.Job) -> pipeline.Outcome:
+    return pipeline.run(replace(job, strict_conditions=True), score=True)
+
+
 def _validate_job(job: pipeline.Job) -> FileReport:
     return pipeline.run(job, score=False).report
 
@@ -67,10 +79,13 @@ def score(settings: ScoreSettings, batch: Batch, progress: Progress = unobserved
     reports = batch.reports()
     records = [scored_file(r, None) for r in batch.missing]
     gate_hit = False
-    for outcome in progress(batch.jobs, run_all(_score_job, batch.jobs, settings.inputs.jobs)):
+    work = _score_job_strict_conditions if settings.strict_conditions else _score_job
+    for outcome in progress(batch.jobs, run_all(work, batch.jobs, settings.inputs.jobs)):
         reports.append(outcome.report)
         records.append(scored_file(outcome.report, outcome.result, outcome.system))
-        if outcome.result is not None and fails_gate(outcome.result, settings.fail_on):
+        if outcome.result is not None and fails_gate(
+            outcome.result, settings.fail_on, allow_incomplete=settings.allow_incomplete
+        ):
             gate_hit = True
     return ScoreRun(ScoreReport.build(records, __version__), BatchReport(command="score", files=reports), gate_hit)
 
@@ -92,9 +107,12 @@ class ScoreStream:
 
         yield from (scored_file(r, None) for r in self._batch.missing)
         jobs = self._batch.jobs
-        for outcome in self._progress(jobs, run_all(_score_job, jobs, self._settings.inputs.jobs)):
+        work = _score_job_strict_conditions if self._settings.strict_conditions else _score_job
+        for outcome in self._progress(jobs, run_all(work, jobs, self._settings.inputs.jobs)):
             self._reports.append(outcome.report)
-            if outcome.result is not None and fails_gate(outcome.result, self._settings.fail_on):
+            if outcome.result is not None and fails_gate(
+                outcome.result, self._settings.fail_on, allow_incomplete=self._settings.allow_incomplete
+            ):
                 self.gate_hit = True
             yield scored_file(outcome.report, outcome.result, outcome.system)
 

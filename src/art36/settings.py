@@ -58,8 +58,13 @@ class Output:
 class ScoreSettings:
     inputs: Inputs
     output: Output
-    #: Exit 1 if any file's verdict is this severe or worse (``--fail-on``).
+    #: Exit 1 if any file's verdict is this severe or worse (``--fail-on``). An ``incomplete`` review fails
+    #: any gate unless ``allow_incomplete`` is set: an unfinished review must not pass a gate silently.
     fail_on: Verdict | None = None
+    #: Let ``incomplete`` reviews pass the ``--fail-on`` gate (``--allow-incomplete``).
+    allow_incomplete: bool = False
+    #: A condition that no measure the use declares addresses makes the use incomplete (``--strict-conditions``).
+    strict_conditions: bool = False
 
 
 @dataclass(frozen=True)

@@ -131,3 +131,23 @@ def test_a_checklist_given_to_score_says_use_lint(capsys, tmp_path):
     assert code == 1
     assert err.count("error:") == 1 and "this looks like a checklist, not a system description" in err
     assert f"check it with `art36 lint {tmp_path / 'mini.yaml'}`" in err
+
+
+def test_strict_conditions_and_allow_incomplete_reach_the_settings(monkeypatch):
+    seen = capture(monkeypatch, "score")
+    assert main(["score", "a.yaml", "--fail-on", "not_approvable", "--allow-incomplete", "--strict-conditions"]) == 0
+    assert (seen[0].fail_on, seen[0].allow_incomplete, seen[0].strict_conditions) == (
+        Verdict.NOT_APPROVABLE,
+        True,
+        True,
+    )
+
+
+def test_fail_on_exit_codes_for_an_incomplete_review(capsys):
+    patriot = str(Path(__file__).resolve().parents[1] / "examples" / "patriot.yaml")
+    base = ["score", patriot, "--no-progress", "-f", "json", "--strict-conditions"]
+    assert main([*base, "--fail-on", "not_approvable"]) == 1
+    assert "or incomplete (see --allow-incomplete)" in capsys.readouterr().err
+    assert main([*base, "--fail-on", "prohibited"]) == 1
+    assert main([*base, "--fail-on", "not_approvable", "--allow-incomplete"]) == 0
+    assert main(["score", patriot, "--no-progress", "-f", "json", "--fail-on", "not_approvable"]) == 0

@@ -204,9 +204,24 @@ def score(
             metavar="VERDICT",
             parser=_choice("a verdict", _verdicts),
             autocompletion=_completion(lambda: VERDICTS),
-            help="Exit 1 if any file's verdict is VERDICT or more severe: " + ", ".join(VERDICTS) + ".",
+            help="Exit 1 if any file's verdict is VERDICT or more severe: " + ", ".join(VERDICTS) + ". "
+            "An incomplete review fails any gate unless --allow-incomplete is given.",
         ),
     ] = None,
+    allow_incomplete: Annotated[
+        bool,
+        typer.Option(
+            "--allow-incomplete",
+            help="Let incomplete reviews pass the --fail-on gate (by default an unfinished review fails it).",
+        ),
+    ] = False,
+    strict_conditions: Annotated[
+        bool,
+        typer.Option(
+            "--strict-conditions",
+            help="A condition that no measure declared by the use addresses makes the use incomplete.",
+        ),
+    ] = False,
     output: OutputOpt = None,
     jobs: JobsOpt = 0,
     progress: ProgressOpt = True,
@@ -227,6 +242,8 @@ def score(
         inputs=Inputs(tuple(paths), tuple(checklist or ()), allow_empty, jobs, evidence),
         output=Output(fmt, output, progress),
         fail_on=Verdict(fail_on) if fail_on else None,
+        allow_incomplete=allow_incomplete,
+        strict_conditions=strict_conditions,
     )
     raise typer.Exit(commands.score(settings))
 

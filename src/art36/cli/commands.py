@@ -129,7 +129,8 @@ def score(settings: ScoreSettings) -> int:
     out.write(_checked_before_end(pieces, stream, target), target)
     _print_diagnostics(stream.batch)
     if stream.gate_hit and settings.fail_on is not None:
-        _err(f"art36: at least one verdict is {settings.fail_on.value} or worse (--fail-on)")
+        also = "" if settings.allow_incomplete else " or incomplete (see --allow-incomplete)"
+        _err(f"art36: at least one verdict is {settings.fail_on.value} or worse{also} (--fail-on)")
     return for_batch(stream.batch, gate_hit=stream.gate_hit)
 
 
