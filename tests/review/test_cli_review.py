@@ -51,7 +51,7 @@ def test_enter_through_goalkeeper_gives_the_score_verdict(goalkeeper: Path) -> N
     assert (record.verdict, record.score) == (original.verdict, original.score)
     assert load_system(saved).answers == load_system(goalkeeper).answers  # nothing changed, all kept
     log = [json.loads(line) for line in goalkeeper.with_name("goalkeeper.answers.jsonl").read_text().splitlines()]
-    assert len(log) == 51 and {e["action"] for e in log} == {"confirmed"} and log[0]["reviewer"] == "A. Reviewer"
+    assert len(log) == 52 and {e["action"] for e in log} == {"confirmed"} and log[0]["reviewer"] == "A. Reviewer"
     assert not goalkeeper.with_name(".goalkeeper.review-session.json").exists()  # finished: no session left
 
 
