@@ -249,6 +249,8 @@ def test_a_riskier_answer_never_improves_score_or_verdict(checklists, data, name
     criterion = checklist.criteria[cid]
     if risk_of(criterion, riskier) == risk_of(criterion, answers[cid]):
         return
+    if checklist.scope and cid in checklist.scope.out_of_scope_when.criteria():
+        return  # scope is a gate, not a risk scale (a "not a weapon" that describes targeting is incomplete)
     before = evaluate_use([checklist], answers, "u")
     after = evaluate_use([checklist], {**answers, cid: riskier}, "u")
     if Verdict.OUT_OF_SCOPE in (before.verdict, after.verdict):
