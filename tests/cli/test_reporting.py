@@ -99,6 +99,6 @@ def test_score_offers_the_report_formats(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["score", *EXAMPLES[:2], "-f", "md"]) == 0
     out = capsys.readouterr().out
     assert out.count("# Article 36 weapon review") == 2 and "\n---\n" in out
-    assert main(["score", str(ROOT / "examples"), "-f", "html"]) in (0, 1)
+    assert main(["score", *EXAMPLES, "-f", "html"]) in (0, 1)  # examples/ also holds calibration/ and invalid/
     html = capsys.readouterr().out
     assert html.count('<div class="report r') == len(EXAMPLES)
