@@ -144,7 +144,7 @@ def test_strict_conditions_and_allow_incomplete_reach_the_settings(monkeypatch):
 
 
 def test_fail_on_exit_codes_for_an_incomplete_review(capsys):
-    patriot = str(Path(__file__).resolve().parents[1] / "examples" / "patriot.yaml")
+    patriot = str(Path(__file__).resolve().parents[2] / "examples" / "patriot.yaml")
     base = ["score", patriot, "--no-progress", "-f", "json", "--strict-conditions"]
     assert main([*base, "--fail-on", "not_approvable"]) == 1
     assert "or incomplete (see --allow-incomplete)" in capsys.readouterr().err
