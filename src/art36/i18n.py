@@ -67,8 +67,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "evidence_expected": {"en": "This criterion expects evidence.", "nl": "Dit criterium vraagt om bewijs."},
     "evidence_ok": {"en": "file found, sha256 {digest}", "nl": "bestand gevonden, sha256 {digest}"},
     "evidence_missing": {
-        "en": "File not found: {path} (paths are relative to {base}). Try again.",
-        "nl": "Bestand niet gevonden: {path} (paden zijn relatief aan {base}). Probeer opnieuw.",
+        "en": "Not accepted as evidence: {path} (paths are relative to {base}).",
+        "nl": "Niet aanvaard als bewijs: {path} (paden zijn relatief aan {base}).",
     },
     "saved": {"en": "saved ({ms:.0f} ms)", "nl": "opgeslagen ({ms:.0f} ms)"},
     # --- refusals

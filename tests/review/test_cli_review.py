@@ -181,3 +181,42 @@ def test_navigation_back_skip_jump_and_list(tmp_path: Path) -> None:
     assert code == Exit.OK
     assert "Guidance:" in out and "Open questions" in out and "Jump to which section" in out
     assert out.rstrip().endswith("Saved. Run the same command to resume.")
+
+
+def test_saving_elsewhere_keeps_checklist_paths_and_refuses_to_strand_evidence(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "in" / "trial.txt").write_text("trial report\n", encoding="utf-8")
+    shutil.copy(MINI, tmp_path / "mini.yaml")
+    system = tmp_path / "in" / "s.yaml"
+    system.write_text("name: S\nclassification: R\nchecklists: [../mini.yaml]\nuses:\n  - id: sea\n", encoding="utf-8")
+    code, out = review(str(system), "-o", str(tmp_path / "out" / "s.yaml"), "--reviewer", "R", input="1\n\nq\n")
+    assert code == Exit.OK, out
+    assert load_system(tmp_path / "out" / "s.yaml").checklists == ("../mini.yaml",)  # still names the same file
+    outcome = pipeline.run(pipeline.Job(display="s", path=str(tmp_path / "out" / "s.yaml")))
+    assert outcome.result is not None, outcome.report.diagnostics
+    # With evidence beside the input, a save place where `score` could not read it is refused before any question.
+    text = system.read_text(encoding="utf-8") + "answers:\n  t.weapon: {value: true, evidence: [{path: trial.txt}]}\n"
+    system.write_text(text, encoding="utf-8")
+    code, out = review(str(system), "-o", str(tmp_path / "out" / "t.yaml"), "--reviewer", "R", input="")
+    assert code == Exit.USAGE and "outside the folder" in out and "trial.txt" in out
+    assert not (tmp_path / "out" / "t.yaml").exists()
+
+
+def test_evidence_is_checked_as_score_checks_it(tmp_path: Path) -> None:
+    (tmp_path / "trial.txt").write_text("trial report\n", encoding="utf-8")
+    (tmp_path.parent / "secret.txt").write_text("outside\n", encoding="utf-8")
+    text = MINI.read_text(encoding="utf-8").replace(
+        "        answer_type: boolean\n        max_risk: none",
+        "        answer_type: boolean\n        evidence_required: true\n        max_risk: none",
+        1,
+    )
+    (tmp_path / "mini.yaml").write_text(text, encoding="utf-8")
+    system = tmp_path / "s.yaml"
+    system.write_text("name: S\nclassification: R\nchecklists: [mini.yaml]\nuses:\n  - id: sea\n", encoding="utf-8")
+    script = "1\n\n1\nwhy\nnope.txt\n../secret.txt\ntrial.txt\ndoc: Trial plan 3\n\nq\n"
+    code, out = review(str(system), "--reviewer", "R", input=script)
+    assert code == Exit.OK, out
+    assert out.count("Not accepted as evidence") == 2 and "sha256" in out
+    evidence = load_system(tmp_path / "s.reviewed.yaml").answers["t.weapon"].evidence
+    assert [(e.path, e.document) for e in evidence] == [("trial.txt", ""), ("", "Trial plan 3")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import dataclass
@@ -11,12 +10,13 @@ from pathlib import Path
 
 from art36 import fileio, load, pipeline
 from art36.catalog import Catalog, LoadedChecklist, builtin_names
+from art36.catalog import _is_path as is_checklist_path
 from art36.cli import review_view as view
 from art36.cli.exits import Exit
 from art36.cli.term import Signals, Stopped, Term
 from art36.i18n import Translator
 from art36.models.checklist import AnswerType
-from art36.models.system import Evidence, SystemDescription
+from art36.models.system import Answer, Evidence, SystemDescription
 from art36.review import choices, document, engine, feedback
 from art36.review.session import Autosave, Paths, SessionFile, now, read_session, recover_done
 from art36.textsafe import folded
@@ -109,6 +109,28 @@ class _Review:
             uses.append((uid, title))
         return document.new_system(name, classification, list(refs or ("mhc", "art36-core")), uses, version)
 
+    def _check_evidence_place(self, system: SystemDescription, base: Path) -> None:
+        """Refuse, before any question, a save place from which `score` could not read the cited evidence."""
+        from art36.evidence import EvidenceFiles, Problem
+
+        files = EvidenceFiles(base=str(base))
+        blocks = [system.answers, *(u.answers for u in system.uses), *(u.context for u in system.uses)]
+        outside = sorted(
+            {
+                e.path
+                for block in blocks
+                for answer in block.values()
+                for e in answer.evidence
+                if e.path and isinstance(p := files.check(e.path), Problem) and p.kind == "outside"
+            }
+        )
+        if outside:
+            raise _Abort(
+                f"{len(outside)} evidence file(s) would lie outside the folder of {folded(str(base))}, "
+                f"where `art36 score` does not read evidence (first: {folded(outside[0])}); save the review beside "
+                "the input (leave out -o), or keep the evidence inside the output's folder"
+            )
+
     def _ask_required(self, prompt: str) -> str:
         while True:
             value = self.term.ask(prompt + ":").strip()
@@ -183,7 +205,8 @@ class _Review:
         assert output is not None
         base = Path(os.path.dirname(output) or ".")
         if s.system is not None and resumed is None:
-            system = _rebase_evidence(system, s.system.parent, base)
+            system = _rebase_paths(system, s.system.parent, base)
+            self._check_evidence_place(system, base)
         refs = s.checklists or system.checklists
         loaded = self._checklists(tuple(refs), base if resumed else (s.system.parent if s.system else None))
         reviewer = s.reviewer or (resumed.reviewer if resumed else "") or self._ask_required(tr("reviewer"))
@@ -376,6 +399,9 @@ class _Review:
         term.say(tr("evidence_expected") + " " + tr("evidence_has", n=len(current)), "dim")
         assert self.autosave is not None
         base = self.autosave.paths.system.parent
+        from art36.evidence import EvidenceFiles
+
+        files = EvidenceFiles(base=str(base))
         items = list(current)
         while True:
             text = term.ask(tr("evidence") + ">").strip()
@@ -386,9 +412,11 @@ class _Review:
                 if reference:
                     items.append(Evidence(document=reference))
                 continue
-            digest = _sha256(base / text)
-            if digest is None:
-                term.say(tr("evidence_missing", path=folded(text), base=folded(base)), "red")
+            checked = files.check(text)
+            digest = files.digest(text) if isinstance(checked, str) else None
+            if digest is None:  # checked as `score` checks it: inside the folder, a regular file, readable
+                why = checked.message if checked is not None and not isinstance(checked, str) else ""
+                term.say(tr("evidence_missing", path=folded(text), base=folded(base)) + f" {folded(why)}", "red")
                 continue
             term.say("  " + tr("evidence_ok", digest=digest[:16]), "dim")
             items.append(Evidence(path=text))
@@ -418,14 +446,6 @@ class _Review:
         return Exit.OK
 
 
-def _sha256(path: Path) -> str | None:
-    try:
-        with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return None
-
-
 def _header_comments(text: str) -> str:
     """The comment lines at the top of the input file, kept at the top of the saved file."""
     lines: list[str] = []
@@ -443,23 +463,29 @@ def _header(system: SystemDescription) -> str:
     return f"# System description written by `art36 review`. Classification: {folded(system.classification)}\n"
 
 
-def _rebase_evidence(system: SystemDescription, source: Path, target: Path) -> SystemDescription:
-    """Evidence paths are relative to the system file: keep them pointing at the same files from the new place."""
+def _rebase_paths(system: SystemDescription, source: Path, target: Path) -> SystemDescription:
+    """Checklist and evidence paths are relative to the system file: keep them naming the same files from the
+    folder the reviewed file is saved in."""
     if source.resolve() == target.resolve():
         return system
 
-    def moved(answers: dict[str, object]) -> dict[str, object]:
-        out = {}
-        for cid, answer in answers.items():
-            evidence = tuple(
-                e.model_copy(update={"path": os.path.relpath(source / e.path, target)}) if e.path else e
-                for e in answer.evidence  # type: ignore[attr-defined]
+    def moved(path: str) -> str:
+        return path if os.path.isabs(path) else os.path.relpath(source / path, target)
+
+    def answers(block: dict[str, Answer]) -> dict[str, Answer]:
+        return {
+            cid: answer.model_copy(
+                update={
+                    "evidence": tuple(
+                        e.model_copy(update={"path": moved(e.path)}) if e.path else e for e in answer.evidence
+                    )
+                }
             )
-            out[cid] = answer.model_copy(update={"evidence": evidence})  # type: ignore[attr-defined]
-        return out
+            for cid, answer in block.items()
+        }
 
     uses = tuple(
-        u.model_copy(update={"answers": moved(u.answers), "context": moved(u.context)})  # type: ignore[arg-type]
-        for u in system.uses
+        u.model_copy(update={"answers": answers(u.answers), "context": answers(u.context)}) for u in system.uses
     )
-    return system.model_copy(update={"answers": moved(system.answers), "uses": uses})  # type: ignore[arg-type]
+    checklists = tuple(moved(ref) if is_checklist_path(ref) else ref for ref in system.checklists)
+    return system.model_copy(update={"answers": answers(system.answers), "uses": uses, "checklists": checklists})
