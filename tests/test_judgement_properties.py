@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_properties import ALL, BUILTINS, _answer_strategy
 
 from art36.models.common import Verdict
 from art36.models.review import Margin, UseResult
 from art36.models.system import UNKNOWN
 from art36.scoring import evaluate_use
+from test_properties import ALL, BUILTINS, _answer_strategy
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 REFUSED = (Verdict.NOT_APPROVABLE, Verdict.PROHIBITED)
