@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from art36.lint import cases, ids, legal, references, risk, satisfiability, scoring_model, translations
+from art36.lint import cases, ids, judgement, legal, references, risk, satisfiability, scoring_model, translations
 from art36.lint.context import LintContext
 from art36.models.diagnostic import Diagnostic
 from art36.models.rule import Rule
@@ -29,6 +29,8 @@ LINT_RULES: tuple[Rule[LintContext], ...] = (
     risk.CRITICAL_ALLOWED,
     cases.TEST_CASE_FAILED,
     references.UNKNOWN_STATUS,
+    judgement.LIMIT_UNMEETABLE,
+    judgement.SCOPE_WITHOUT_TARGETING,
 )
 
 #: Rules that run the checklist's test cases (skipped with ``run_tests=False``).
