@@ -151,3 +151,25 @@ def test_fail_on_exit_codes_for_an_incomplete_review(capsys):
     assert main([*base, "--fail-on", "prohibited"]) == 1
     assert main([*base, "--fail-on", "not_approvable", "--allow-incomplete"]) == 0
     assert main(["score", patriot, "--no-progress", "-f", "json", "--fail-on", "not_approvable"]) == 0
+
+
+def test_only_the_command_that_runs_is_built(monkeypatch, capsys):
+    from art36.cli import lazy
+
+    real = lazy.group
+
+    def watched(app):
+        watched.group = real(app)
+        return watched.group
+
+    monkeypatch.setattr(lazy, "group", watched)
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert watched.group.commands.built() == []  # the help lists every command without building one
+    for command in COMMANDS:
+        assert re.search(rf"^  {command} +\S", out, flags=re.M), command
+    assert main(["rules", "--format", "json"]) == 0
+    capsys.readouterr()
+    assert watched.group.commands.built() == ["rules"]
+    code, _, err = run(capsys, "scor", "x.yaml")
+    assert code == 2 and "Did you mean 'score'?" in err

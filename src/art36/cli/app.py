@@ -487,14 +487,10 @@ def plain_words(message: str) -> str:
 
 
 def _command() -> typer.core.TyperGroup:
-    """The click command behind ``app``; arguments show their metavar only (not ``<list[str]>``)."""
-    command = typer.main.get_command(app)
-    assert isinstance(command, typer.core.TyperGroup)
-    for sub in command.commands.values():
-        for param in sub.params:
-            if isinstance(param, typer.core.TyperArgument) and param.metavar:
-                param.display_type = lambda ctx: ""  # type: ignore[method-assign]
-    return command
+    """The click group behind ``app``; a subcommand is built only when it runs (see cli/lazy.py)."""
+    from art36.cli import lazy
+
+    return lazy.group(app)
 
 
 class _Terminated(BaseException):
@@ -530,10 +526,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str] | None) -> int:
     from art36.cli import output
 
-    try:
-        from typer._click.exceptions import ClickException
-    except ImportError:  # pragma: no cover - Typer before 0.20 runs on click itself
-        from click.exceptions import ClickException  # type: ignore[no-redef,import-not-found,unused-ignore]
+    from typer._click.exceptions import ClickException
 
     try:
         code = _command().main(args=argv, prog_name="art36", standalone_mode=False)
