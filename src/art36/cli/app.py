@@ -524,9 +524,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    from art36.cli import output
-
     from typer._click.exceptions import ClickException
+
+    from art36.cli import output
 
     try:
         code = _command().main(args=argv, prog_name="art36", standalone_mode=False)
