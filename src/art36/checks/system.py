@@ -24,6 +24,7 @@ SYSTEM_RULES: tuple[Rule[SystemContext], ...] = (
     uses.DUPLICATE_USE,
     answers.EVIDENCE_OUTSIDE,
     answers.EVIDENCE_UNUSABLE,
+    uses.MEASURE_UNKNOWN_CRITERION,
 )
 
 

@@ -113,3 +113,33 @@ DUPLICATE_USE: Rule[SystemContext] = Rule(
     good="uses:\n  - id: sea-day\n  - id: sea-night\n",
     check=_duplicate_uses,
 )
+
+
+def _measures_for_unknown_criteria(ctx: SystemContext) -> Iterator[Diagnostic]:
+    from art36.wording import did_you_mean
+
+    known = {cid for checklist in ctx.checklists for cid in checklist.criteria}
+    if not known:
+        return  # no usable checklist: A001 says so
+    for i, use in enumerate(ctx.system.uses):
+        for j, measure in enumerate(use.measures):
+            if measure.criterion not in known:
+                yield MEASURE_UNKNOWN_CRITERION.at(
+                    ctx.locate(("uses", i, "measures", j, "criterion")),
+                    f"use '{use.id}' declares a measure for '{measure.criterion}', which no checklist defines",
+                    hint=did_you_mean(measure.criterion, known) or "name the criterion whose condition it addresses",
+                )
+
+
+MEASURE_UNKNOWN_CRITERION: Rule[SystemContext] = Rule(
+    "A015",
+    "measure-unknown-criterion",
+    _E,
+    "A use declares a measure for a criterion that none of its checklists defines.",
+    "system",
+    bad="uses:\n  - id: sea\n    measures:\n      - {criterion: mhc.target.discrimnation, kind: procedure,"
+    " description: Second sensor.}\n",
+    good="uses:\n  - id: sea\n    measures:\n      - {criterion: mhc.target.discrimination, kind: procedure,"
+    " description: Second sensor.}\n",
+    check=_measures_for_unknown_criteria,
+)
