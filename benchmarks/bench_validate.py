@@ -213,8 +213,11 @@ def bench_size(n: int, corpus: Path, work: Path, args: argparse.Namespace, art36
     tools: dict[str, Tool] = {name: Tool(name) for name in ("floor", "art36", "art36 -j1")}
     commands: dict[str, list[list[str]]] = {
         "floor": [[sys.executable, str(HERE / "parse_floor.py"), "."]],
-        "art36": [[*art36, "validate", ".", "--format", "json", "-o", str(out_json), "--no-progress"]],
+        # The generated files cite ../evidence/ (beside their batch folder): the corpus root is the evidence root.
+        "art36": [[*art36, "validate", ".", "--format", "json", "-o", str(out_json), "--no-progress",
+                   "--evidence-root", "."]],
         "art36 -j1": [[*art36, "validate", ".", "--format", "json", "-o", str(out_json), "--no-progress",
+                       "--evidence-root", ".",
                        "--jobs", "1"]],
     }
     sample = files
