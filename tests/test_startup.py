@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -14,6 +15,26 @@ def test_importing_the_cli_loads_nothing_heavy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+def test_running_help_loads_nothing_heavy():
+    """What `art36 --help` and a TAB (shell completion re-runs the program) actually import, not just the module.
+
+    (`art36 COMMAND --help` builds that command, and Typer itself checks option values with pydantic.)
+    """
+    code = (
+        "import os, sys\n"
+        "from art36.cli.app import main\n"
+        "main(sys.argv[1:])\n"
+        "heavy = [m for m in ('pydantic', 'yaml', 'rich.console', 'art36.models.diagnostic') if m in sys.modules]\n"
+        "sys.stderr.write('HEAVY=' + ','.join(heavy))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr.endswith("HEAVY="), done.stderr[-300:]
+    # A TAB builds no command either (Typer's own option parsing loads pydantic there, which this does not check).
+    env = {**os.environ, "_ART36_COMPLETE": "complete_bash", "COMP_WORDS": "art36 sc", "COMP_CWORD": "1"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.stdout.split() == ["score", "schema"] and "art36.models.diagnostic" not in done.stderr
 
 
 def test_python_dash_m_runs_the_cli():

@@ -25,11 +25,13 @@ import secrets
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from art36.checks.files import FILE_RULES, RawFile
-from art36.models.diagnostic import Diagnostic
-from art36.models.rule import run
 from art36.textsafe import one_line
+
+if TYPE_CHECKING:  # imported where used: the CLI imports this module on every run, --help included (no pydantic)
+    from art36.checks.files import RawFile
+    from art36.models.diagnostic import Diagnostic
 
 #: The message of the F001 diagnostic given for an input that is also the output target; the CLI looks for it.
 IS_OUTPUT = "refused: this file is also the output (--output); an input is never overwritten"
@@ -96,6 +98,8 @@ def open_input(path: str | Path) -> Iterator[io.BufferedReader]:
 
 def read(path: str | Path, display: str) -> RawFile:
     """The file's text (UTF-8, a BOM allowed), or what stopped it being read (the F rules report it). Never raises."""
+    from art36.checks.files import RawFile
+
     try:
         with open_input(path) as handle:  # a str path: pathlib would intern every file name for good
             raw = handle.read()
@@ -106,6 +110,8 @@ def read(path: str | Path, display: str) -> RawFile:
 
 
 def _decoded(raw: bytes, display: str) -> RawFile:
+    from art36.checks.files import RawFile
+
     try:
         return RawFile(display, text=raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -116,6 +122,9 @@ def _decoded(raw: bytes, display: str) -> RawFile:
 
 def decode(raw: bytes, display: str) -> tuple[str | None, Diagnostic | None]:
     """Bytes read elsewhere (stdin) as text, or the diagnostic at the first byte that is not UTF-8."""
+    from art36.checks.files import FILE_RULES
+    from art36.models.rule import run
+
     decoded = _decoded(raw, display)
     problems = run(FILE_RULES, decoded)
     return decoded.text, (problems[0] if problems else None)
@@ -123,6 +132,9 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Diagnostic | None]:
 
 def read_text(path: str | Path, display: str) -> tuple[str | None, Diagnostic | None]:
     """The file's text, or a diagnostic saying why it cannot be read. Never raises."""
+    from art36.checks.files import FILE_RULES
+    from art36.models.rule import run
+
     raw = read(path, display)
     problems = run(FILE_RULES, raw)
     return raw.text, (problems[0] if problems else None)

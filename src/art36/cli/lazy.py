@@ -11,6 +11,7 @@ import typer
 import typer.core
 import typer.main
 from typer import _click  # Typer vendors click (pyproject pins a Typer that does); its objects are what we hand out
+from typer._click.shell_completion import CompletionItem
 from typer.models import CommandInfo
 
 
@@ -59,19 +60,29 @@ class LazyGroup(typer.core.TyperGroup):
     def list_commands(self, ctx: _click.Context) -> list[str]:
         return list(self.commands)
 
+    def _short_help(self, name: str, limit: int = 45) -> str:
+        info = self.commands.infos[name]
+        text = info.short_help or info.help or inspect.getdoc(info.callback) or ""
+        return _click.utils.make_default_short_help(text, limit)
+
+    def _visible(self) -> list[str]:
+        return [name for name, info in self.commands.infos.items() if not info.hidden]
+
     def format_commands(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
-        infos = self.commands.infos
-        shown = [name for name in infos if not infos[name].hidden]
+        shown = self._visible()
         if not shown:
             return
         limit = formatter.width - 6 - max(len(name) for name in shown)
-        rows = []
-        for name in shown:
-            info = infos[name]
-            text = info.short_help or info.help or inspect.getdoc(info.callback) or ""
-            rows.append((name, _click.utils.make_default_short_help(text, limit)))
         with formatter.section("Commands"):
-            formatter.write_dl(rows)
+            formatter.write_dl([(name, self._short_help(name, limit)) for name in shown])
+
+    def shell_complete(self, ctx: _click.Context, incomplete: str) -> list[CompletionItem]:
+        """Command names (and the group's own options) for a TAB, without building the commands."""
+        items = [
+            CompletionItem(name, help=self._short_help(name)) for name in self._visible() if name.startswith(incomplete)
+        ]
+        items.extend(_click.Command.shell_complete(self, ctx, incomplete))
+        return items
 
 
 def group(app: typer.Typer) -> LazyGroup:
