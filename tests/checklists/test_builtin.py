@@ -20,7 +20,7 @@ from art36.scoring import evaluate_use
 NAMES = ("mhc", "art36-core")
 PREFIX = {"mhc": "mhc.", "art36-core": "core."}
 #: Every built-in is written in English and translated into Dutch, the language of the founding letter.
-LANGUAGES = {"mhc": ("en", "nl"), "art36-core": ("en",)}
+LANGUAGES = {"mhc": ("en", "nl"), "art36-core": ("en", "nl")}
 
 
 def _load(name: str) -> Checklist:

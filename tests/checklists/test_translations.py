@@ -13,7 +13,7 @@ from art36.models.checklist import Checklist
 from art36.models.common import text_in
 
 #: The built-ins that declare Dutch.
-TRANSLATED = ("mhc",)
+TRANSLATED = ("mhc", "art36-core")
 
 
 def _load(name: str) -> Checklist:
