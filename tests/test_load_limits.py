@@ -222,3 +222,14 @@ def test_invalid_utf8_on_stdin_is_a_located_diagnostic(tmp_path: Path) -> None:
     assert "<stdin>:5:12: error: found byte 0xff, which is not UTF-8 [F002" in run.text
     run = art36(["score", "-f", "json", "-"], tmp_path, stdin=b"\xc3")
     assert "<stdin>:1:1: error: found byte 0xc3" in run.text and "Traceback" not in run.text
+
+
+def test_a_document_past_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    from art36 import fileio, limits
+
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as handle:
+        handle.truncate(limits.MAX_DOCUMENT_BYTES + 1)  # sparse: no disk used
+    text, problem = fileio.read_text(str(big), "big.yaml")
+    assert text is None and problem is not None and problem.code == "F001"
+    assert "more than 16,777,216 bytes" in problem.message

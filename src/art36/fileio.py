@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from art36.limits import MAX_DOCUMENT_BYTES
 from art36.textsafe import one_line
 
 if TYPE_CHECKING:  # imported where used: the CLI imports this module on every run, --help included (no pydantic)
@@ -102,10 +103,12 @@ def read(path: str | Path, display: str) -> RawFile:
 
     try:
         with open_input(path) as handle:  # a str path: pathlib would intern every file name for good
-            raw = handle.read()
+            raw = handle.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return RawFile(display, unreadable=reason if reason == IS_OUTPUT else f"cannot read the file: {reason}")
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        return RawFile(display, unreadable=f"the file has more than {MAX_DOCUMENT_BYTES:,} bytes, the most art36 reads")
     return _decoded(raw, display)
 
 
