@@ -63,7 +63,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Evidence: a file path, or doc: followed by a document reference (Enter: done)",
         "nl": "Bewijs: een bestandspad, of doc: gevolgd door een documentverwijzing (Enter: klaar)",
     },
-    "evidence_has": {"en": "Evidence recorded: {n} item(s).", "nl": "Vastgelegd bewijs: {n} stuk(s)."},
+    "evidence_has": {"en": "Evidence recorded: {n} item(s).", "nl": "Vastgelegd bewijs: {n} stuk(ken)."},
     "evidence_expected": {"en": "This criterion expects evidence.", "nl": "Dit criterium vraagt om bewijs."},
     "evidence_ok": {"en": "file found, sha256 {digest}", "nl": "bestand gevonden, sha256 {digest}"},
     "evidence_missing": {
@@ -205,14 +205,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{n} tekst(en) zijn nog niet vertaald en staan in het Engels, gemarkeerd met [en].",
     },
     # --- report headings (art36 report)
-    "report.title": {"en": "Article 36 weapon review", "nl": "Artikel 36-wapenbeoordeling"},
+    "report.title": {"en": "Article 36 weapon review", "nl": "Artikel 36-toetsing van wapens"},
     "report.cover": {"en": "Summary", "nl": "Samenvatting"},
     "report.system": {"en": "System", "nl": "Systeem"},
     "report.system_version": {"en": "System version", "nl": "Systeemversie"},
     "report.classification": {"en": "Classification", "nl": "Rubricering"},
     "report.reviewer": {"en": "Reviewer", "nl": "Beoordelaar"},
     "report.date": {"en": "Date of review", "nl": "Datum van beoordeling"},
-    "report.generated": {"en": "Report generated", "nl": "Rapport gemaakt"},
+    "report.generated": {"en": "Report generated", "nl": "Rapport opgesteld"},
     "report.tool": {"en": "Tool", "nl": "Programma"},
     "report.checklists": {"en": "Checklists", "nl": "Checklists"},
     "report.file": {"en": "System file", "nl": "Systeembestand"},
@@ -221,7 +221,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.use": {"en": "Intended use", "nl": "Beoogd gebruik"},
     "report.verdict": {"en": "Verdict", "nl": "Oordeel"},
     "report.score": {"en": "Score", "nl": "Score"},
-    "report.basis": {"en": "Basis", "nl": "Grond"},
+    "report.basis": {"en": "Basis", "nl": "Grondslag"},
     "report.deciding_use": {"en": "Deciding use", "nl": "Beslissend gebruik"},
     "report.profiles": {"en": "Context profiles applied", "nl": "Toegepaste contextprofielen"},
     "report.chart": {
@@ -229,7 +229,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Scores per onderdeel tegenover wat deze context vereist",
     },
     "report.red_lines": {"en": "Red lines hit", "nl": "Geraakte rode lijnen"},
-    "report.refusals": {"en": "Refusals", "nl": "Weigeringen"},
+    "report.refusals": {"en": "Refusals", "nl": "Weigeringsgronden"},
     "report.conditions": {"en": "Conditions", "nl": "Voorwaarden"},
     "report.incomplete": {"en": "What keeps it incomplete", "nl": "Wat het onvolledig houdt"},
     "report.reasons": {"en": "Reasons for the verdict", "nl": "Redenen voor het oordeel"},
@@ -269,7 +269,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.measures": {"en": "Declared measures", "nl": "Opgegeven maatregelen"},
     "report.addressed": {"en": "addressed", "nl": "geadresseerd"},
     # --- verdicts, risk levels, legal status
-    "verdict.out_of_scope": {"en": "out of scope", "nl": "buiten reikwijdte"},
+    "verdict.out_of_scope": {"en": "out of scope", "nl": "buiten het toepassingsbereik"},
     "verdict.approvable": {"en": "approvable", "nl": "toelaatbaar"},
     "verdict.approvable_with_conditions": {"en": "approvable with conditions", "nl": "toelaatbaar onder voorwaarden"},
     "verdict.incomplete": {"en": "incomplete", "nl": "onvolledig"},
@@ -277,7 +277,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verdict.prohibited": {"en": "prohibited", "nl": "verboden"},
     "risk.none": {"en": "none", "nl": "geen"},
     "risk.low": {"en": "low", "nl": "laag"},
-    "risk.medium": {"en": "medium", "nl": "middel"},
+    "risk.medium": {"en": "medium", "nl": "gemiddeld"},
     "risk.high": {"en": "high", "nl": "hoog"},
     "risk.critical": {"en": "critical", "nl": "kritiek"},
     "status.binding_treaty": {"en": "binding treaty", "nl": "bindend verdrag"},
@@ -327,7 +327,7 @@ class Translator:
                 self.fallbacks.add(value)
                 return FALLBACK_MARK + value
             return value
-        if self.lang in value:
+        if value.get(self.lang):
             return value[self.lang]
         fallback = value.get(DEFAULT) or next(iter(value.values()), "")
         if self.lang != DEFAULT and fallback:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +105,41 @@ def test_dutch_uses_the_founding_letters_terms(checklist: Checklist) -> None:
         for term in ("betekenisvolle menselijke controle", "doelwit", "tijdsduur", "geografisch bereik", "context"):
             assert term in dutch, term
         assert "mens-machine-interactie" in dutch
+
+
+def test_show_in_dutch_prints_the_dutch_checklist_text() -> None:
+    from typer.testing import CliRunner
+
+    from art36.cli.app import app
+
+    result = CliRunner().invoke(app, ["show", "mhc", "mhc.hmi.deactivation", "--lang", "nl"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "Mens-machine-interactie" in out
+    assert "Kan een mens het systeem deactiveren of een aanval afbreken na activering of lancering?" in out
+    assert "Op elk moment" in out and "Niet mogelijk" in out and "[en]" not in out
+    core = CliRunner().invoke(app, ["show", "art36-core", "core.general.superfluous_injury", "--lang", "nl"])
+    assert "overbodige verwondingen of onnodig lijden" in " ".join(core.output.split())
+
+
+def test_report_in_dutch_prints_the_dutch_checklist_text(tmp_path: Path) -> None:
+    from art36.cli.app import main
+
+    out = tmp_path / "goalkeeper.nl.md"
+    root = Path(__file__).resolve().parents[2]
+    assert main(["report", str(root / "examples" / "goalkeeper.yaml"), "-f", "md", "--lang", "nl", "-o", str(out)]) == 0
+    text = " ".join(out.read_text(encoding="utf-8").replace("\\", "").split())
+    assert "Betekenisvolle menselijke controle over autonomie in wapensystemen" in text
+    assert "Juridische toetsing op grond van artikel 36 (kern)" in text
+    assert "Type doelwit" in text and "Mens-machine-interactie" in text
+    assert "Welke soorten doelwitten kan het systeem bij dit gebruik selecteren en aanvallen?" in text
+    assert "What kinds of target can the system" not in text
+
+
+def test_an_empty_dutch_text_falls_back_to_english_visibly() -> None:
+    from art36 import i18n
+
+    tr = i18n.Translator("nl")
+    assert tr.text({"en": "Only English", "nl": ""}) == "[en] Only English"
+    assert tr.text({"en": "Target", "nl": "Doelwit"}) == "Doelwit" and tr.fallbacks == {"Only English"}
+    assert tr("risk.medium") == "gemiddeld" and tr("verdict.out_of_scope") == "buiten het toepassingsbereik"
