@@ -20,8 +20,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from art36.textsafe import one_line
+
+if TYPE_CHECKING:
+    from art36.models.diagnostic import Diagnostic
 
 #: The longest value excerpt a message may quote.
 EXCERPT_CHARS = 24
@@ -95,3 +100,19 @@ def message(text: str) -> str:
         return value(inner)
 
     return one_line(_QUOTED.sub(one, text))
+
+
+def elsewhere(problems: Sequence[Diagnostic], limit: int = 3) -> str:
+    """Another file's problems as this file's message may show them: code, name and position only.
+
+    Their messages may quote that file's values, so they are not copied; art36's own words about a file that
+    cannot be read at all (F codes: "a FIFO, not read") carry none and are kept.
+    """
+    shown = ", ".join(
+        f"{d.code} {d.name} at {d.location.line}:{d.location.column}"
+        + (f" ({one_line(d.message)})" if d.code.startswith("F") else "")
+        for d in problems[:limit]
+    )
+    if len(problems) > limit:
+        shown += f" and {len(problems) - limit} more"
+    return shown

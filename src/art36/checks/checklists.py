@@ -32,15 +32,7 @@ def _unusable(items: Sequence[Unresolved]) -> Iterator[Diagnostic]:
         shown = echo.path(item.ref)
         lint_ref = item.ref if shown == f"'{item.ref}'" else "<that file>"  # the path only where the policy shows it
         if item.problems:
-            # Another file's problems are summarised by code and position, never copied (see art36.echo); art36's
-            # own words about an unreadable file (F codes) carry no value from it.
-            detail = ", ".join(
-                f"{d.code} {d.name} at {d.location.line}:{d.location.column}"
-                + (f" ({d.message})" if d.code.startswith("F") else "")
-                for d in item.problems[:3]
-            )
-            if len(item.problems) > 3:
-                detail += f" and {len(item.problems) - 3} more"
+            detail = echo.elsewhere(item.problems)  # by code and position, never copied (see art36.echo)
             yield UNKNOWN_CHECKLIST.at(
                 item.location,
                 f"checklist {shown} cannot be used: {detail}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from art36 import fileio
+from art36 import echo, fileio
 from art36.catalog import Catalog, LoadedChecklist, builtin_names
 from art36.cli.exits import Exit
 from art36.cli.output import write
@@ -20,8 +20,8 @@ def _resolve(refs: tuple[str, ...]) -> list[LoadedChecklist] | str:
     for ref in refs:
         resolved = catalog.resolve(ref)
         if not isinstance(resolved, LoadedChecklist):
-            detail = "; ".join(f"{d.location}: {d.message}" for d in resolved[:3])
-            return f"checklist '{ref}' cannot be used" + (
+            detail = echo.elsewhere(resolved)  # another file's problems: by code and position only
+            return f"checklist {echo.path(ref)} cannot be used" + (
                 f": {detail}" if detail else f" (built in: {', '.join(builtin_names())})"
             )
         found.append(resolved)

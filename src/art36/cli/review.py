@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from art36 import fileio, load, pipeline
+from art36 import echo, fileio, load, pipeline
 from art36.catalog import Catalog, LoadedChecklist, builtin_names
 from art36.catalog import _is_path as is_checklist_path
 from art36.cli import review_view as view
@@ -19,7 +19,7 @@ from art36.models.checklist import AnswerType
 from art36.models.system import Answer, Evidence, SystemDescription
 from art36.review import choices, document, engine, feedback
 from art36.review.session import Autosave, Paths, SessionFile, now, read_session, recover_done
-from art36.textsafe import folded
+from art36.textsafe import folded, one_line
 
 COMMANDS = {"?", "b", "s", "j", "l", "q", "h"}
 
@@ -71,8 +71,8 @@ class _Review:
         loaded = load.load(text, str(path), SystemDescription) if text is not None else None
         if loaded is None or loaded.model is None:
             found = loaded.diagnostics if loaded is not None else (problem,) if problem else ()
-            problems = "\n".join(f"  {d.location}: {d.message}" for d in found[:10])
-            raise _Abort(f"{path} is not a valid system file:\n{problems}", Exit.FINDINGS)
+            problems = "\n".join(f"  {one_line(str(d.location))}: {one_line(d.message)}" for d in found[:10])
+            raise _Abort(f"{one_line(str(path))} is not a valid system file:\n{problems}", Exit.FINDINGS)
         return loaded.model, _header_comments(text or "")
 
     def _checklists(self, refs: tuple[str, ...], base: Path | None) -> list[LoadedChecklist]:
@@ -80,9 +80,9 @@ class _Review:
         for ref in refs:
             resolved = self.catalog.resolve(ref, base)
             if not isinstance(resolved, LoadedChecklist):
-                detail = "; ".join(f"{d.location}: {d.message}" for d in resolved[:3])
+                detail = echo.elsewhere(resolved)  # another file's problems: by code and position only
                 raise _Abort(
-                    f"checklist '{ref}' cannot be used"
+                    f"checklist {echo.path(ref)} cannot be used"
                     + (f": {detail}" if detail else f" (built in: {', '.join(builtin_names())})")
                 )
             if all(c.checklist.id != resolved.checklist.id for c in found):

@@ -1,0 +1,146 @@
+"""Run one art36 command in a child process, measured: exit code, output, CPU seconds, peak memory, and sockets off.
+
+The child runs with a ``sitecustomize`` that makes every socket operation raise, so any attempt to reach the
+network fails loudly (art36 promises never to touch it). Peak memory is the child's own (``wait4``).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Every hostile input must end within these bounds (issue 10).
+MAX_CPU_SECONDS = 5.0
+MAX_MB = 500
+#: A hang (a FIFO read, an endless loop) is caught by this wall-clock timeout.
+TIMEOUT_SECONDS = 30.0
+
+NO_NETWORK = '''
+import socket as _socket
+
+class _NoNetwork(OSError):
+    pass
+
+def _refuse(*args, **kwargs):
+    raise _NoNetwork("art36 must never use the network (blocked by the test harness)")
+
+class _Socket(_socket.socket):
+    """Only local (AF_UNIX) sockets: multiprocessing pipes use socketpair(); anything else is the network."""
+    def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
+        if fileno is None and family != _socket.AF_UNIX:
+            _refuse()
+        super().__init__(family, type, proto, fileno)
+
+_socket.socket = _Socket
+for _name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr",
+              "getnameinfo", "create_server"):
+    if hasattr(_socket, _name):
+        setattr(_socket, _name, _refuse)
+'''
+
+
+@functools.cache
+def _site_dir() -> str:
+    folder = tempfile.mkdtemp(prefix="art36-nonet-")
+    Path(folder, "sitecustomize.py").write_text(NO_NETWORK)
+    os.chmod(folder, 0o755)
+    os.chmod(Path(folder, "sitecustomize.py"), 0o644)
+    return folder
+
+
+def no_network_env() -> dict[str, str]:
+    """The environment for a child with sockets blocked (and no colour, a fixed width)."""
+    path = os.pathsep.join(p for p in (_site_dir(), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONPATH": path, "NO_COLOR": "1", "COLUMNS": "120", "ART36_NO_VALUES": ""}
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+    cpu: float
+    mb: float
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+
+def art36(args: list[str], cwd: Path, *, as_nobody: bool = False, timeout: float = TIMEOUT_SECONDS) -> Run:
+    """``python -m art36 ARGS`` in ``cwd`` with stdin empty and sockets blocked; its own CPU time and peak RSS.
+
+    Thread-safe (the corpus runs several at once): ``wait4`` reaps exactly this child and reports its usage.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "art36", *args],
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            env=no_network_env(),
+            preexec_fn=_drop_privileges if as_nobody else None,
+        )
+        timer = threading.Timer(timeout, proc.kill)  # a hang ends as a failure, not a stuck test run
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            proc.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024,
+        )
+
+
+NOBODY = 65534
+
+
+def _drop_privileges() -> None:
+    os.setgroups([])
+    os.setgid(NOBODY)
+    os.setuid(NOBODY)
+
+
+@functools.cache
+def can_run_as_nobody() -> str:
+    """ "" if a child can run art36 as an unprivileged user (needed to make a file unreadable as root), else why."""
+    if os.geteuid() != 0:
+        return ""
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-c", "import art36.cli.app"],
+            capture_output=True,
+            preexec_fn=_drop_privileges,
+            cwd="/",
+            env=no_network_env(),
+        )
+    except OSError:
+        probe = None
+    if probe is None or probe.returncode != 0:
+        return "running as root, and the interpreter or art36 is not readable by an unprivileged user"
+    return ""
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """Every entry under ``folder`` (links not followed): size, mtime and mode, to prove nothing was written."""
+    found: dict[str, tuple[int, int, int]] = {}
+    for dirpath, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = os.path.join(dirpath, name)
+            info = os.lstat(path)
+            found[os.path.relpath(path, folder)] = (info.st_size, info.st_mtime_ns, info.st_mode)
+    return found
