@@ -247,3 +247,13 @@ def test_the_cli_writes_a_new_output_with_the_umask(work, capsys):
         os.umask(old)
     assert code == 0, err
     assert stat.S_IMODE((work / "out.json").stat().st_mode) == 0o644
+
+
+def test_a_file_past_the_size_limit_is_not_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(fileio, "MAX_DOCUMENT_BYTES", 1000)
+    (tmp_path / "big.yaml").write_text("a: " + "x" * 2000 + "\n")
+    text, problem = fileio.read_text(str(tmp_path / "big.yaml"), "big.yaml")
+    assert text is None and problem is not None
+    assert problem.code == "F001" and "more than 1,000 bytes" in problem.message
+    (tmp_path / "small.yaml").write_text("a: " + "x" * 900 + "\n")
+    assert fileio.read_text(str(tmp_path / "small.yaml"), "small.yaml")[0] is not None

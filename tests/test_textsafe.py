@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from art36 import textsafe
+from art36 import echo, textsafe
 from art36.cli.app import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -125,3 +128,35 @@ def test_multi_line_keeps_newlines_only():
 
 def test_for_markup_escapes_markup_after_controls():
     assert textsafe.for_markup("[red]x\x1b") == "\\[red]x\\x1b"
+
+
+# --- fuzzing the shared helpers ------------------------------------------------------------------------------
+
+_ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_TEXT)
+def test_one_line_never_lets_a_control_character_through(text: str) -> None:
+    shown = textsafe.one_line(text)
+    assert not DANGEROUS.findall(shown) and "\n" not in shown and "\t" not in shown
+    shown.encode("utf-8")  # always writable
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_TEXT)
+def test_json_text_is_the_same_json_and_terminal_safe(text: str) -> None:
+    dumped = textsafe.json_text(json.dumps({"v": text}, ensure_ascii=False))
+    assert json.loads(dumped) == {"v": text}
+    assert not DANGEROUS.findall(dumped)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_ANY_TEXT, st.integers(), st.floats(), st.lists(st.text(max_size=40), max_size=8)))
+def test_a_value_excerpt_is_bounded_and_safe(value: object) -> None:
+    echo.configure(no_values=False)
+    shown = echo.value(value)
+    assert len(shown) <= 6 * (echo.EXCERPT_CHARS * 6 + 40)  # escapes may lengthen it, never the value's length
+    assert not DANGEROUS.findall(shown)
+    if isinstance(value, str) and len(value) > echo.EXCERPT_CHARS:
+        assert value not in shown
