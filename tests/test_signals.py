@@ -81,8 +81,22 @@ def test_interrupting_a_parallel_batch_is_quiet(batch, how, expected, trial):
     assert leftovers == [], leftovers
     # no worker outlives the main process
     time.sleep(0.2)
-    survivors = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
-    assert survivors == []
+    assert _group_members(proc.pid) == []
+
+
+def _group_members(pgid: int) -> list[int]:
+    """Live processes in process group ``pgid`` (read from /proc: no procps needed)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":  # fields after the name: state, ppid, pgrp
+            members.append(int(entry.name))
+    return members
 
 
 def _run(args: list[str], cwd: Path, **kwargs) -> subprocess.CompletedProcess[bytes]:
