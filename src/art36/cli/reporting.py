@@ -151,38 +151,27 @@ def _print_diagnostics(batch: BatchReport) -> None:
         _err(formats.render(problems, "text", color=formats.color_enabled(os.environ, sys.stderr.isatty())))
 
 
+def _missing(path: str) -> bool:
+    """True (and said on stderr) when ``path`` is not a file."""
+    if os.path.isfile(path):
+        return False
+    _err(f"art36: error: {path}: no such file")
+    return True
+
+
 def verify(path: str) -> int:
     from art36 import verify as core
-    from art36.render.report.text import literal
 
-    if not os.path.isfile(path):
-        _err(f"art36: error: {path}: no such file")
+    if _missing(path):
         return Exit.USAGE
     result = core.verify(path)
     if result.report is not None:
         _print_diagnostics(BatchReport(command="verify", files=[result.report]))
     if result.review is None:
         return Exit.FINDINGS
-    lines = []
-    for item in result.inputs:
-        mark = {"unchanged": "ok", "changed": "CHANGED", "missing": "MISSING", "not recorded": "not recorded"}[
-            item.state
-        ]
-        lines.append(f"{mark:<12} {item.kind}: {literal(item.name)}")
-        if item.state == "changed":
-            lines.append(f"{'':<12}   recorded sha256 {item.recorded}")
-            lines.append(f"{'':<12}   now      sha256 {item.current}")
-    lines += [f"note         {literal(n)}" for n in result.notes]
-    if result.changes is not None and not result.changes.empty:
-        from art36.render.report.changes import text as changes_text
+    from art36.render.report.changes import verification
 
-        lines += ["", "recomputing the review changes its outcome:", changes_text(result.changes).rstrip("\n")]
-    if result.matches:
-        lines.append(f"{literal(path)}: matches its recorded inputs")
-    else:
-        changed = ", ".join(literal(i.name) for i in result.changed_inputs) or "the recomputed result"
-        lines.append(f"{literal(path)}: does NOT match: {changed}")
-    out.write("\n".join(lines) + "\n", None)
+    out.write(verification(result, path), None)
     return Exit.OK if result.matches else Exit.FINDINGS
 
 
@@ -193,8 +182,7 @@ def diff(old: str, new: str, fmt: str, output: Path | None) -> int:
     out.check_target(output, [old, new])
     reviews = []
     for name in (old, new):
-        if not os.path.isfile(name):
-            _err(f"art36: error: {name}: no such file")
+        if _missing(name):
             return Exit.USAGE
         gathered = reports.gather(name)
         if gathered.report is not None:

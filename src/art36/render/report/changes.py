@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from art36.diff import ReviewDiff
 from art36.render.report.markdown import esc
 from art36.render.report.text import literal
+
+if TYPE_CHECKING:
+    from art36.verify import Verification
+
+_MARKS = {"unchanged": "ok", "changed": "CHANGED", "missing": "MISSING", "not recorded": "not recorded"}
 
 
 def _num(x: float | None) -> str:
@@ -89,3 +96,22 @@ def json(d: ReviewDiff) -> str:
 
 def render(d: ReviewDiff, fmt: str) -> str:
     return {"text": text, "md": markdown, "json": json}[fmt](d)
+
+
+def verification(result: Verification, path: str) -> str:
+    """`art36 verify`: each recorded input ok / CHANGED / MISSING, what recomputing changed, then the verdict."""
+    lines = []
+    for item in result.inputs:
+        lines.append(f"{_MARKS[item.state]:<12} {item.kind}: {literal(item.name)}")
+        if item.state == "changed":
+            lines.append(f"{'':<12}   recorded sha256 {item.recorded}")
+            lines.append(f"{'':<12}   now      sha256 {item.current}")
+    lines += [f"note         {literal(n)}" for n in result.notes]
+    if result.changes is not None and not result.changes.empty:
+        lines += ["", "recomputing the review changes its outcome:", text(result.changes).rstrip("\n")]
+    if result.matches:
+        lines.append(f"{literal(path)}: matches its recorded inputs")
+    else:
+        changed = ", ".join(literal(i.name) for i in result.changed_inputs) or "the recomputed result"
+        lines.append(f"{literal(path)}: does NOT match: {changed}")
+    return "\n".join(lines) + "\n"
