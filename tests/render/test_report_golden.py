@@ -106,3 +106,12 @@ def test_answer_log_next_to_a_saved_review_is_summarised(tmp_path: Path) -> None
     for fmt in ("md", "html", "text"):
         out = render(built, gathered.review, fmt)
         assert "B. Second" in out.replace("\\", "") and log.sha256 in out
+
+
+def test_html_is_self_contained() -> None:
+    """Inline CSS and SVG only: no script, no external URL, font, image or stylesheet."""
+    html = rendered("html")
+    lowered = html.lower()
+    for banned in ("<script", "http://", "https://", "url(", "@import", "@font-face", " src=", "<link", "<img"):
+        assert banned not in lowered, banned
+    assert lowered.count("<svg") == 3 and "<style>" in lowered and "@page" in lowered
