@@ -28,6 +28,32 @@ def unobserved(items: Sequence[Any], results: Iterator[Any]) -> Iterator[Any]:
 
 
 @dataclass(frozen=True)
+class Rendered:
+    """One file's record already written out by whoever scored it (a worker): the text, and what the main
+    process still needs from it (the batch's diagnostics, the summary counts, the gate). A worker sends this
+    instead of the whole review, so the main process neither unpickles nor re-serialises reviews."""
+
+    report: FileReport
+    text: str
+    errors: int
+    warnings: int
+    verdict: Verdict | None
+    gate_hit: bool
+
+
+def rendered(report: FileReport, record: ScoredFile, text: str, gate_hit: bool = False) -> Rendered:
+    """``record`` (of ``report``'s file) written out as ``text``, with its counts and verdict for the summary."""
+    return Rendered(
+        report=report,
+        text=text,
+        errors=sum(1 for d in record.diagnostics if d.severity.value == "error"),
+        warnings=sum(1 for d in record.diagnostics if d.severity.value == "warning"),
+        verdict=record.review.verdict if record.review is not None else None,
+        gate_hit=gate_hit,
+    )
+
+
+@dataclass(frozen=True)
 class ScoreRun:
     """What `score` produced: the report every score format renders, the diagnostics batch, and the gate."""
 
@@ -115,6 +141,33 @@ class ScoreStream:
             ):
                 self.gate_hit = True
             yield scored_file(outcome.report, outcome.result, outcome.system)
+
+    def rendered(self, render: Callable[[ScoredFile], str]) -> Iterator[Rendered]:
+        """Like :meth:`records`, but each record is written out by ``render`` where it is scored (in the
+        worker process when the batch runs in parallel): only the text and a few counts come back."""
+        from art36.batch import run_all
+
+        for missing in self._batch.missing:
+            record = scored_file(missing, None)
+            yield rendered(missing, record, render(record))
+        settings = self._settings
+        strict = settings.strict_conditions
+
+        def work(job: pipeline.Job) -> Rendered:
+            outcome = pipeline.run(replace(job, strict_conditions=True) if strict else job, score=True)
+            review = outcome.result
+            record = scored_file(outcome.report, review, outcome.system)
+            hit = review is not None and fails_gate(
+                review, settings.fail_on, allow_incomplete=settings.allow_incomplete
+            )
+            return rendered(outcome.report, record, render(record), hit)
+
+        jobs = self._batch.jobs
+        for item in self._progress(jobs, run_all(work, jobs, settings.inputs.jobs)):
+            self._reports.append(item.report)
+            if item.gate_hit:
+                self.gate_hit = True
+            yield item
 
     @property
     def batch(self) -> BatchReport:

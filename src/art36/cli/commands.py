@@ -123,9 +123,15 @@ def score(settings: ScoreSettings) -> int:
         return empty
     # Each file's record is written as it is scored (memory stays flat); the diagnostics follow on stderr.
     stream = runner.ScoreStream(settings, batch, _progress(settings.output.progress, "scoring"))
-    pieces = formats.render_chunks(
-        stream.records(), stream.count, settings.output.format, color=_color(target), width=_width(target)
-    )
+    pieces: Iterator[str]
+    if settings.output.format == "json":  # each record is written out where it is scored (in the workers)
+        from art36.render.review.json import JsonFormat, record_json
+
+        pieces = JsonFormat().rendered_chunks(stream.rendered(record_json))
+    else:
+        pieces = formats.render_chunks(
+            stream.records(), stream.count, settings.output.format, color=_color(target), width=_width(target)
+        )
     out.write(_checked_before_end(pieces, stream, target), target)
     _print_diagnostics(stream.batch)
     if stream.gate_hit and settings.fail_on is not None:

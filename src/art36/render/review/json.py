@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from art36.models.score_report import ScoredFile, ScoreReport
     from art36.render.review import RenderOptions
+    from art36.runner import Rendered
 
 
 def _writable(value: Any) -> Any:
@@ -38,15 +39,22 @@ class JsonFormat:
     def chunks(self, records: Iterable[ScoredFile], count: int, options: RenderOptions) -> Iterator[str]:
         """The envelope written a file at a time: its head, each file's record as it comes, then the summary
         (counted on the way, so it follows the files). Memory holds one record, whatever the batch size."""
+        from art36.models.diagnostic import FileReport
+        from art36.runner import rendered
+
+        return self.rendered_chunks(rendered(FileReport(file=r.file), r, record_json(r)) for r in records)
+
+    def rendered_chunks(self, items: Iterable[Rendered]) -> Iterator[str]:
+        """Like :meth:`chunks`, for records already written out by :func:`record_json` (in the workers)."""
         from art36 import __version__
         from art36.models.score_report import ScoreReport
 
         head = ScoreReport.build((), __version__).model_dump(mode="json", exclude={"files", "summary"})
         yield "{\n" + "".join(f"  {_dumps(k, 0)}: {_dumps(v, 2)},\n" for k, v in head.items()) + '  "files": ['
         tally = _Tally()
-        for i, record in enumerate(records):
-            tally.add(record)
-            yield ("\n    " if i == 0 else ",\n    ") + _record(record)
+        for i, item in enumerate(items):
+            tally.add(item)
+            yield ("\n    " if i == 0 else ",\n    ") + item.text
         yield ("\n  ]" if tally.files else "]") + ',\n  "summary": ' + _dumps(tally.summary(), 2) + "\n}\n"
 
 
@@ -55,7 +63,7 @@ class JsonFormat:
 _MAY_DIFFER = re.compile(r"0\.0000|NaN|Infinity")
 
 
-def _record(record: ScoredFile) -> str:
+def record_json(record: ScoredFile) -> str:
     """One file's record, indented to sit in the ``files`` list: byte for byte what :func:`_dumps` writes for
     ``record.model_dump(mode="json")``, but serialised by pydantic's compiled encoder (``json.dumps`` with an
     indent runs in pure Python, the larger part of `score -f json`'s time). Lone surrogates (undecodable file
@@ -84,12 +92,12 @@ class _Tally:
         self.files = self.errors = self.warnings = 0
         self.verdicts = {v.value: 0 for v in sorted(Verdict, key=lambda v: -v.severity)}
 
-    def add(self, record: ScoredFile) -> None:
+    def add(self, item: Rendered) -> None:
         self.files += 1
-        self.errors += sum(1 for d in record.diagnostics if d.severity.value == "error")
-        self.warnings += sum(1 for d in record.diagnostics if d.severity.value == "warning")
-        if record.review is not None:
-            self.verdicts[record.review.verdict.value] += 1
+        self.errors += item.errors
+        self.warnings += item.warnings
+        if item.verdict is not None:
+            self.verdicts[item.verdict.value] += 1
 
     def summary(self) -> dict[str, Any]:
         return {"files": self.files, "errors": self.errors, "warnings": self.warnings, "verdicts": self.verdicts}
