@@ -56,7 +56,7 @@ def as_choices(criterion: Criterion, value: AnswerValue) -> list[ScalarValue] | 
                 return [band.value]
         return None
     # Compare value and type: YAML's true must not match an option written 1, nor "true" match true.
-    allowed = {(type(o.value), o.value) for o in criterion.options}
+    allowed = criterion.option_keys
     if any((type(v), v) not in allowed for v in values):
         return None
     return values
@@ -67,7 +67,7 @@ def risk_of(criterion: Criterion, value: AnswerValue) -> RiskLevel | None:
     picked = as_choices(criterion, value)
     if not picked:
         return None
-    by_value: dict[ScalarValue, RiskLevel] = {c.value: c.risk_level for c in criterion.choices()}
+    by_value = criterion.risk_by_value
     return max((by_value[p] for p in picked), key=lambda level: level.rank)
 
 

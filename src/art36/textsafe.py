@@ -74,4 +74,6 @@ def json_text(text: str) -> str:
 
     (C0 controls are already escaped by ``json.dumps``; these characters can only occur inside JSON strings.)
     """
+    if text.isascii() and "\x7f" not in text:  # the only ASCII character to escape is DEL: nothing to do
+        return text
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

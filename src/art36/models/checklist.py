@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from functools import cached_property
+from types import MappingProxyType
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
@@ -96,6 +98,16 @@ class Criterion(Frozen):
 
     def choice_values(self) -> list[ScalarValue]:
         return [c.value for c in self.choices()]
+
+    @cached_property
+    def option_keys(self) -> frozenset[tuple[type, ScalarValue]]:
+        """Each option's (type, value): an answer matches an option only in value and type (computed once)."""
+        return frozenset((type(o.value), o.value) for o in self.options)
+
+    @cached_property
+    def risk_by_value(self) -> Mapping[ScalarValue, RiskLevel]:
+        """Each choice's risk level by its value (computed once: scoring asks for every criterion of every use)."""
+        return MappingProxyType({c.value: c.risk_level for c in self.choices()})
 
 
 class Section(Frozen):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import TYPE_CHECKING, Any
 
 from art36.textsafe import encodable, json_text
@@ -60,7 +59,7 @@ class JsonFormat:
 
 #: Where pydantic's JSON could differ from ``json.dumps``: floats below 1e-4 (written ``0.00001``, not ``1e-05``),
 #: non-finite numbers (``json.dumps`` refuses them). Any match (even inside a string) takes the reference path.
-_MAY_DIFFER = re.compile(r"0\.0000|NaN|Infinity")
+_MAY_DIFFER = ("0.0000", "NaN", "Infinity")
 
 
 def record_json(record: ScoredFile) -> str:
@@ -72,7 +71,7 @@ def record_json(record: ScoredFile) -> str:
         text = record.model_dump_json(indent=2)
     except ValueError:  # pydantic refuses lone surrogates: the reference path writes them as \xNN
         return _dumps(record.model_dump(mode="json"), 4)
-    if _MAY_DIFFER.search(text):
+    if any(marker in text for marker in _MAY_DIFFER):
         return _dumps(record.model_dump(mode="json"), 4)
     return json_text(text).replace("\n", "\n    ")
 
