@@ -16,7 +16,7 @@ demo: $(BIN)/.installed
 	$(BIN)/art36 score examples/*.yaml
 	@echo
 	@echo "art36 is installed in $(BIN). To run it as 'art36', put that folder on your PATH for this shell:"
-	@echo "    . $(BIN)/activate        (or: export PATH=\"\$$PWD/$(BIN):\$$PATH\"; or run $(BIN)/art36 ...)"
+	@echo "    . $(BIN)/activate        (or: export PATH=\"$(abspath $(BIN)):\$$PATH\"; or run $(BIN)/art36 ...)"
 
 ## test: install, then lint the code, type-check src/ strictly, lint the checklists and run the test suite
 test: $(BIN)/.installed

@@ -80,6 +80,11 @@ class EvidenceFiles:
                 "bytes art36 hashes",
                 "raise the limit with --max-evidence-bytes, or cite it as a document reference",
             )
+        try:  # opened, not read: a file that cannot be read must be reported, not silently left unhashed
+            with fileio.open_input(real):
+                pass
+        except OSError as exc:
+            return Problem("unusable", f"evidence file {shown} cannot be read: {exc.strerror or type(exc).__name__}")
         return real
 
     def digest(self, cited: str) -> str | None:

@@ -31,7 +31,9 @@ def test_short_help_and_version(capsys):
     assert "--install-completion" in out and "--show-completion" in out
 
 
-@pytest.mark.parametrize("command", ["score", "validate", "lint", "rules", "schema"])
+@pytest.mark.parametrize(
+    "command", ["score", "validate", "lint", "rules", "schema", "review", "init", "show", "report", "verify", "diff"]
+)
 def test_each_command_help_shows_an_example_and_types_as_words(capsys, command):
     code, out, _ = run(capsys, command, "-h")
     assert code == 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -80,13 +81,13 @@ def art36(args: list[str], cwd: Path, *, as_nobody: bool = False, timeout: float
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "art36", *args],
+            [*(_unprivileged_prefix() if as_nobody else []), sys.executable, "-m", "art36", *args],
             cwd=cwd,
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=err,
             env=no_network_env(),
-            preexec_fn=_drop_privileges if as_nobody else None,
+            preexec_fn=_drop_privileges if as_nobody and not _unprivileged_prefix() else None,
         )
         timer = threading.Timer(timeout, proc.kill)  # a hang ends as a failure, not a stuck test run
         timer.start()
@@ -107,6 +108,18 @@ def art36(args: list[str], cwd: Path, *, as_nobody: bool = False, timeout: float
 
 
 NOBODY = 65534
+#: As root, drop the capabilities that let root read any file (the process stays root, so it can still reach the
+#: interpreter under /root, but a mode-000 file or folder is as unreadable to it as to anyone).
+_SETPRIV = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search")
+
+
+@functools.cache
+def _unprivileged_prefix() -> tuple[str, ...]:
+    """The command prefix that makes a child unable to bypass file permissions, or () to switch to nobody instead."""
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        return ()
+    probe = subprocess.run([*_SETPRIV, sys.executable, "-c", "import art36.cli.app"], capture_output=True)
+    return _SETPRIV if probe.returncode == 0 else ()
 
 
 def _drop_privileges() -> None:
@@ -118,7 +131,7 @@ def _drop_privileges() -> None:
 @functools.cache
 def can_run_as_nobody() -> str:
     """ "" if a child can run art36 as an unprivileged user (needed to make a file unreadable as root), else why."""
-    if os.geteuid() != 0:
+    if os.geteuid() != 0 or _unprivileged_prefix():
         return ""
     try:
         probe = subprocess.run(

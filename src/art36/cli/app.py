@@ -371,17 +371,27 @@ class ShowFormat(StrEnum):
     md = "md"
 
 
-@app.command()
+@app.command(epilog="Example: art36 review examples/goalkeeper.yaml --reviewer 'J. Jansen'")
 def review(
     system: Annotated[
-        Path | None, typer.Argument(help="The system file to review; without it, a new one is started.")
+        Path | None,
+        typer.Argument(metavar="SYSTEM", help="The system file to review; without it, a new one is started."),
     ] = None,
     checklist: ChecklistOpt = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the prompts and headings.")] = Lang.en,
-    reviewer: Annotated[str | None, typer.Option("--reviewer", help="Your name, for the answer log.")] = None,
+    lang: Annotated[
+        Lang, typer.Option("--lang", metavar="LANG", help="Language of the prompts and headings: en, nl.")
+    ] = Lang.en,
+    reviewer: Annotated[
+        str | None, typer.Option("--reviewer", metavar="NAME", help="Your name, for the answer log.")
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Where to save the reviewed system file (default: NAME.reviewed.yaml)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to save the reviewed system file (default: NAME.reviewed.yaml).",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files; start over.")] = False,
     in_place: Annotated[bool, typer.Option("--in-place", help="Save the answers into SYSTEM itself.")] = False,
@@ -393,12 +403,17 @@ def review(
     raise typer.Exit(review_cli.run(settings))
 
 
-@app.command()
+@app.command(epilog="Example: art36 init --checklist mhc -o my-system.yaml")
 def init(
     checklist: Annotated[
-        list[str] | None, typer.Option("--checklist", "-c", help="Checklist id or file (default: mhc, art36-core).")
+        list[str] | None,
+        typer.Option(
+            "--checklist", "-c", metavar="ID_OR_FILE", help="Checklist id or file (default: mhc, art36-core)."
+        ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the new system file here.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the new system file here.")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a new system file with every criterion as an entry (question and options as comments, 'unknown')."""
@@ -407,12 +422,16 @@ def init(
     raise typer.Exit(guide.init(tuple(checklist or ()), output, force))
 
 
-@app.command()
+@app.command(epilog="Example: art36 show mhc mhc.target.type --lang nl")
 def show(
-    checklist: Annotated[str, typer.Argument(help="Checklist id or file.")],
-    item: Annotated[str | None, typer.Argument(help="A criterion id or section id (default: everything).")] = None,
-    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.text,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the texts.")] = Lang.en,
+    checklist: Annotated[str, typer.Argument(metavar="CHECKLIST", help="Checklist id or file.")],
+    item: Annotated[
+        str | None, typer.Argument(metavar="ITEM", help="A criterion id or section id (default: everything).")
+    ] = None,
+    fmt: Annotated[
+        ShowFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text, json, md.")
+    ] = ShowFormat.text,
+    lang: Annotated[Lang, typer.Option("--lang", metavar="LANG", help="Language of the texts: en, nl.")] = Lang.en,
 ) -> None:
     """Show a checklist: questions, options with risk levels, conditions, context limits and red lines."""
     from art36.cli import guide
@@ -426,19 +445,29 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(epilog="Example: art36 report examples/patriot.yaml --format html -o patriot.html")
 def report(
     paths: Annotated[
-        list[str], typer.Argument(help="System files (scored now) or saved review JSON files (rendered as recorded).")
+        list[str],
+        typer.Argument(
+            metavar="PATH", help="System files (scored now) or saved review JSON files (rendered as recorded)."
+        ),
     ],
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Report format: md, html, json, text.")
+    ] = ReportFormat.text,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="File (one input) or directory (one report per input), written atomically."
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="File (one input) or directory (one report per input), written atomically.",
         ),
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the report's headings.")] = Lang.en,
+    lang: Annotated[
+        Lang, typer.Option("--lang", metavar="LANG", help="Language of the report's headings: en, nl.")
+    ] = Lang.en,
     checklist: ChecklistOpt = None,
 ) -> None:
     """Write a review report a board can file: Markdown, print-ready HTML, terminal text or the review JSON."""
@@ -447,19 +476,23 @@ def report(
     raise typer.Exit(reporting.report(paths, fmt.value, output, lang.value, tuple(checklist or ())))
 
 
-@app.command()
-def verify(review: Annotated[str, typer.Argument(help="A saved review JSON (`art36 report -f json`).")]) -> None:
+@app.command(epilog="Example: art36 verify goalkeeper.review.json")
+def verify(
+    review: Annotated[str, typer.Argument(metavar="REVIEW", help="A saved review JSON (`art36 report -f json`).")],
+) -> None:
     """Recompute a saved review from its recorded inputs; exit 0 if it still matches the files on disk, 1 if not."""
     from art36.cli import reporting
 
     raise typer.Exit(reporting.verify(review))
 
 
-@app.command()
+@app.command(epilog="Example: art36 diff old/patriot.yaml examples/patriot.yaml --format md")
 def diff(
-    old: Annotated[str, typer.Argument(help="The earlier system file or saved review.")],
-    new: Annotated[str, typer.Argument(help="The later system file or saved review.")],
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier system file or saved review.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later system file or saved review.")],
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text, md, json.")
+    ] = DiffFormat.text,
     output: OutputOpt = None,
 ) -> None:
     """What a modification changed: answers, criteria statuses, scores and verdicts between two reviews."""
