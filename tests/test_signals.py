@@ -73,7 +73,8 @@ def test_interrupting_a_parallel_batch_is_quiet(batch, how, expected, trial):
     out, err = proc.communicate(timeout=60)
     text = err.decode("utf-8", "replace")
     assert "Traceback" not in text and "Error" not in text, text[-2000:]
-    if proc.returncode in (0, 1):  # it finished before the signal came: nothing to check about the signal
+    if proc.returncode in (0, 1) or "files checked" in text:
+        # it finished (its summary is out) before the signal came: nothing to check about the signal
         pytest.skip("the batch finished before the signal was sent")
     assert proc.returncode in (expected, -signal.SIGTERM), (proc.returncode, text[-500:])
     assert text.strip() in ("", "art36: interrupted", "art36: terminated"), text[-500:]

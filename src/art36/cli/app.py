@@ -548,12 +548,17 @@ def main(argv: list[str] | None = None) -> int:
     from art36.cli import output
 
     output.guard_standard_streams()
-    previous = _stop_on_sigterm()
     try:
-        return _run(argv)
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        previous = _stop_on_sigterm()
+        try:
+            return _run(argv)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+    except KeyboardInterrupt:  # a signal that lands after the command's own handling (while restoring handlers)
+        return _interrupted()
+    except _Terminated:
+        return _terminated()
 
 
 def _run(argv: list[str] | None) -> int:
@@ -583,14 +588,18 @@ def _run(argv: list[str] | None) -> int:
     except KeyboardInterrupt:  # Ctrl-C: workers are stopped by the batch; no traceback, nothing half-written
         return _interrupted()
     except _Terminated:
-        sys.stderr.write("art36: terminated\n")
-        return 128 + signal.SIGTERM
+        return _terminated()
     except Exception as exc:  # the last line of defence: report the bug without document content
         from art36.cli.crash import report
 
         report(exc)
         return Exit.INTERNAL
     return code if isinstance(code, int) else Exit.OK
+
+
+def _terminated() -> int:
+    sys.stderr.write("art36: terminated\n")
+    return 128 + signal.SIGTERM
 
 
 def _interrupted() -> int:
