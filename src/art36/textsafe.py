@@ -70,7 +70,7 @@ _JSON_UNSAFE = re.compile(f"[{_MARKS}]")
 
 def json_text(text: str) -> str:
     """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with C1 controls, DEL, bidi marks, separators and
-    lone surrogates written as ``\\uXXXX`` escapes: the same JSON value, but safe to show on a terminal.
+    lone surrogates written as ``\\u`` escapes (four hex digits): the same JSON value, but safe to show on a terminal.
 
     (C0 controls are already escaped by ``json.dumps``; these characters can only occur inside JSON strings.)
     """
