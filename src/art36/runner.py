@@ -16,7 +16,7 @@ from art36.inputs import Batch
 from art36.models.common import Verdict
 from art36.models.diagnostic import BatchReport, FileReport
 from art36.models.review import ReviewResult
-from art36.models.score_report import ScoredFile, ScoreReport, scored_file
+from art36.models.score_report import Rendered, ScoredFile, ScoreReport, rendered, scored_file
 from art36.settings import Filter, LintSettings, ScoreSettings, ValidateSettings
 
 #: Given the items and an iterator over their results, yields the same results (e.g. advancing a progress bar).
@@ -25,32 +25,6 @@ Progress = Callable[[Sequence[Any], Iterator[Any]], Iterator[Any]]
 
 def unobserved(items: Sequence[Any], results: Iterator[Any]) -> Iterator[Any]:
     return results
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """One file's record already written out by whoever scored it (a worker): the text, and what the main
-    process still needs from it (the batch's diagnostics, the summary counts, the gate). A worker sends this
-    instead of the whole review, so the main process neither unpickles nor re-serialises reviews."""
-
-    report: FileReport
-    text: str
-    errors: int
-    warnings: int
-    verdict: Verdict | None
-    gate_hit: bool
-
-
-def rendered(report: FileReport, record: ScoredFile, text: str, gate_hit: bool = False) -> Rendered:
-    """``record`` (of ``report``'s file) written out as ``text``, with its counts and verdict for the summary."""
-    return Rendered(
-        report=report,
-        text=text,
-        errors=sum(1 for d in record.diagnostics if d.severity.value == "error"),
-        warnings=sum(1 for d in record.diagnostics if d.severity.value == "warning"),
-        verdict=record.review.verdict if record.review is not None else None,
-        gate_hit=gate_hit,
-    )
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import Field
@@ -104,4 +105,30 @@ def scored_file(report: FileReport, review: ReviewResult | None, system: str = "
         classification=report.classification or None,
         diagnostics=tuple(DiagnosticRecord.of(d) for d in sorted(report.diagnostics, key=Diagnostic.sort_key)),
         review=review,
+    )
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One file's record already written out by whoever scored it (a worker): the text, and what the main
+    process still needs from it (the batch's diagnostics, the summary counts, the gate). A worker sends this
+    instead of the whole review, so the main process neither unpickles nor re-serialises reviews."""
+
+    report: FileReport
+    text: str
+    errors: int
+    warnings: int
+    verdict: Verdict | None
+    gate_hit: bool
+
+
+def rendered(report: FileReport, record: ScoredFile, text: str, gate_hit: bool = False) -> Rendered:
+    """``record`` (of ``report``'s file) written out as ``text``, with its counts and verdict for the summary."""
+    return Rendered(
+        report=report,
+        text=text,
+        errors=sum(1 for d in record.diagnostics if d.severity.value == "error"),
+        warnings=sum(1 for d in record.diagnostics if d.severity.value == "warning"),
+        verdict=record.review.verdict if record.review is not None else None,
+        gate_hit=gate_hit,
     )

@@ -10,9 +10,8 @@ from art36.textsafe import encodable, json_text
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from art36.models.score_report import ScoredFile, ScoreReport
+    from art36.models.score_report import Rendered, ScoredFile, ScoreReport
     from art36.render.review import RenderOptions
-    from art36.runner import Rendered
 
 
 def _writable(value: Any) -> Any:
@@ -39,7 +38,7 @@ class JsonFormat:
         """The envelope written a file at a time: its head, each file's record as it comes, then the summary
         (counted on the way, so it follows the files). Memory holds one record, whatever the batch size."""
         from art36.models.diagnostic import FileReport
-        from art36.runner import rendered
+        from art36.models.score_report import rendered
 
         return self.rendered_chunks(rendered(FileReport(file=r.file), r, record_json(r)) for r in records)
 
