@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from art36 import pipeline, rules, yamlsrc
 from art36.cli.exits import Exit, for_batch
-from art36.models.diagnostic import BatchReport, Severity
+from art36.models.batch_report import BatchReport
+from art36.models.diagnostic import Severity
 
 ROOT = Path(__file__).resolve().parents[1]
 GOALKEEPER = (ROOT / "examples" / "goalkeeper.yaml").read_text()

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import overload
 
 from art36 import discover, fileio
-from art36.models.diagnostic import Diagnostic, FileReport, FileReports
+from art36.models.batch_report import FileReports
+from art36.models.diagnostic import Diagnostic, FileReport
 from art36.pipeline import Job
 from art36.settings import STDIN, EvidencePolicy, Inputs
 

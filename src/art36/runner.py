@@ -13,8 +13,9 @@ from typing import Any
 
 from art36 import __version__, pipeline
 from art36.inputs import Batch
+from art36.models.batch_report import BatchReport
 from art36.models.common import Verdict
-from art36.models.diagnostic import BatchReport, FileReport
+from art36.models.diagnostic import FileReport
 from art36.models.review import ReviewResult
 from art36.models.score_report import Rendered, ScoredFile, ScoreReport, rendered, scored_file
 from art36.settings import Filter, LintSettings, ScoreSettings, ValidateSettings

@@ -14,7 +14,8 @@ from art36.cli.exits import Exit, for_batch
 
 if TYPE_CHECKING:  # the settings and models pull in pydantic; a command imports them when it runs
     from art36.inputs import Batch
-    from art36.models.diagnostic import BatchReport, Diagnostic
+    from art36.models.batch_report import BatchReport
+    from art36.models.diagnostic import Diagnostic
     from art36.runner import ScoreStream
     from art36.settings import Inputs, LintSettings, ScoreSettings, ValidateSettings
 

@@ -6,7 +6,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the models pull in pydantic; keep `art36 --help` light
-    from art36.models.diagnostic import BatchReport
+    from art36.models.batch_report import BatchReport
 
 
 class Exit(IntEnum):

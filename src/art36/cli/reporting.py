@@ -11,7 +11,8 @@ from pathlib import Path
 from art36 import discover, reports
 from art36.cli import output as out
 from art36.cli.exits import Exit, for_batch
-from art36.models.diagnostic import BatchReport, FileReport, FileReports
+from art36.models.batch_report import BatchReport, FileReports
+from art36.models.diagnostic import FileReport
 
 
 def _err(text: str) -> None:

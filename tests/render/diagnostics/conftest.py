@@ -7,7 +7,7 @@ from pathlib import Path
 import diag_cases
 import pytest
 
-from art36.models.diagnostic import BatchReport
+from art36.models.batch_report import BatchReport
 
 
 @pytest.fixture

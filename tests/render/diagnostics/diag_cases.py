@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from art36.checks import answers, files, schema, uses
-from art36.models.diagnostic import BatchReport, FileReport, Location, Severity
+from art36.models.batch_report import BatchReport
+from art36.models.diagnostic import FileReport, Location, Severity
 
 #: ``../shared/schemas`` next to the project root (not copied into the project; tests skip without it).
 SCHEMAS = Path(__file__).resolve().parents[3] / ".." / "shared" / "schemas"

@@ -7,7 +7,8 @@ import re
 from diag_cases import loc
 
 from art36.checks import files
-from art36.models.diagnostic import BatchReport, FileReport
+from art36.models.batch_report import BatchReport
+from art36.models.diagnostic import FileReport
 from art36.render.diagnostics import render
 from art36.render.diagnostics.github import escape_data, escape_property
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from art36 import __version__
-from art36.models.diagnostic import BatchReport
+from art36.models.batch_report import BatchReport
 from art36.render.diagnostics import RenderOptions, render
 from art36.render.diagnostics.junit import JUnitFormat
 

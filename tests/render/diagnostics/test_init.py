@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from art36.models.diagnostic import BatchReport, FileReport
+from art36.models.batch_report import BatchReport
+from art36.models.diagnostic import FileReport
 from art36.render import diagnostics
 from art36.render.diagnostics import (
     FORMAT_CHOICES,

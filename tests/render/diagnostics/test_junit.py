@@ -12,7 +12,8 @@ from diag_cases import HOSTILE_MESSAGES, loc
 
 from art36 import __version__
 from art36.checks import files
-from art36.models.diagnostic import BatchReport, FileReport
+from art36.models.batch_report import BatchReport
+from art36.models.diagnostic import FileReport
 from art36.render.diagnostics import RenderOptions, render
 from art36.render.diagnostics.junit import JUnitFormat, xml_text
 

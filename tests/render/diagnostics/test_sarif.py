@@ -12,7 +12,8 @@ from diag_cases import SCHEMAS, loc
 
 from art36 import __version__, rules
 from art36.checks import files, schema
-from art36.models.diagnostic import BatchReport, FileReport
+from art36.models.batch_report import BatchReport
+from art36.models.diagnostic import FileReport
 from art36.render.diagnostics import render
 from art36.render.diagnostics.sarif import artifact_location
 

@@ -8,7 +8,8 @@ import pytest
 from diag_cases import HOSTILE_MESSAGES, loc
 
 from art36.checks import files
-from art36.models.diagnostic import BatchReport, FileReport
+from art36.models.batch_report import BatchReport
+from art36.models.diagnostic import FileReport
 from art36.render.diagnostics import render
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

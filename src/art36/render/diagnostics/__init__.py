@@ -7,7 +7,8 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from art36.models.diagnostic import BatchReport, Diagnostic, FileReport
+    from art36.models.batch_report import BatchReport
+    from art36.models.diagnostic import Diagnostic, FileReport
 
 
 # Named tuples rather than dataclasses, and text hygiene (art36.textsafe) imported by the formats themselves:

@@ -8,7 +8,8 @@ from art36.render.diagnostics import RenderOptions, markings_line, ordered, posi
 from art36.textsafe import one_line
 
 if TYPE_CHECKING:
-    from art36.models.diagnostic import BatchReport, Diagnostic
+    from art36.models.batch_report import BatchReport
+    from art36.models.diagnostic import Diagnostic
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -9,7 +9,8 @@ from art36.render.diagnostics import RenderOptions, ordered
 from art36.textsafe import encodable, json_text
 
 if TYPE_CHECKING:
-    from art36.models.diagnostic import BatchReport, Diagnostic, FileReport
+    from art36.models.batch_report import BatchReport
+    from art36.models.diagnostic import Diagnostic, FileReport
 
 #: Bumped only when a key is removed or changes meaning; adding keys keeps the version.
 REPORT_VERSION = 1

@@ -15,7 +15,8 @@ from art36.textsafe import encodable
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-    from art36.models.diagnostic import BatchReport, Diagnostic
+    from art36.models.batch_report import BatchReport
+    from art36.models.diagnostic import Diagnostic
 
 # Characters XML 1.0 cannot carry at all, even as character references; ElementTree would write them anyway.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -9,7 +9,8 @@ from art36.render.diagnostics import RenderOptions, is_absolute, ordered, posix_
 from art36.textsafe import encodable, json_text
 
 if TYPE_CHECKING:
-    from art36.models.diagnostic import BatchReport, Diagnostic
+    from art36.models.batch_report import BatchReport
+    from art36.models.diagnostic import Diagnostic
     from art36.models.rule import Rule
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -10,7 +10,8 @@ from art36.textsafe import one_line
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from art36.models.diagnostic import BatchReport, Diagnostic, FileReport
+    from art36.models.batch_report import BatchReport
+    from art36.models.diagnostic import Diagnostic, FileReport
 
 HINT_INDENT = "    "
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
