@@ -142,3 +142,10 @@ def compare(old: ReviewResult, new: ReviewResult) -> ReviewDiff:
         criteria_added=tuple(sorted(added_c)),
         criteria_removed=tuple(sorted(removed_c)),
     )
+
+
+def without_values(d: ReviewDiff, placeholder: str) -> ReviewDiff:
+    """``d`` with every answer value replaced by ``placeholder`` (``--no-values``): which criteria changed, and
+    their statuses, scores and verdicts, still show; what was answered does not."""
+    answers = tuple(a.model_copy(update={"old": placeholder, "new": placeholder}) for a in d.answers)
+    return d.model_copy(update={"answers": answers})

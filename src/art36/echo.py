@@ -12,6 +12,8 @@ copying the document into a CI log. The policy, applied by every message that me
   :data:`KEY_CHARS`), and so is the classification marking, which every report must carry.
 - Problems in *another* file (a checklist named in ``checklists:``) are summarised by code and position, never
   by copying that file's messages.
+- Values typed on the command line (``--format``, ``--lang``, ``--fail-on``, an unknown option or an extra argument)
+  that a usage error repeats get the same treatment (:func:`command_line`); file names given there always show.
 
 The policy is process-wide, set once by the CLI before any work starts (forked workers inherit it).
 """
@@ -23,7 +25,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from art36.textsafe import one_line
+from art36.textsafe import multi_line, one_line
 
 if TYPE_CHECKING:
     from art36.models.diagnostic import Diagnostic
@@ -116,3 +118,61 @@ def elsewhere(problems: Sequence[Diagnostic], limit: int = 3) -> str:
     if len(problems) > limit:
         shown += f" and {len(problems) - limit} more"
     return shown
+
+
+#: A usage error's trailing list of extra arguments, and the unknown option it names.
+_EXTRA = re.compile(r"\(([^()]*)\)\s*$")
+_OPTION = re.compile(r"(?<=option: )(\S+)")
+
+
+def asked_to_hide(args: Sequence[str]) -> bool:
+    """Whether a command line asks for ``--no-values`` (read before parsing, for its own usage errors)."""
+    words = list(args)
+    return "--no-values" in (words[: words.index("--")] if "--" in words else words)
+
+
+def _arg_values(args: Sequence[str]) -> set[str]:
+    """Everything on a command line that may be a value: words, ``--opt=VALUE`` and ``-fVALUE`` tails."""
+    found: set[str] = set()
+    for arg in args:
+        if arg.startswith("--") and "=" in arg:
+            found.add(arg.partition("=")[2])
+        elif arg.startswith("-") and not arg.startswith("--") and len(arg) > 2:
+            found.add(arg[2:])
+        if not arg.startswith("-") or arg == "-":
+            found.add(arg)
+    return {v for v in found if v}
+
+
+def command_line(text: str, args: Sequence[str]) -> str:
+    """A usage error's message (click's or ours) with every command-line value in it quoted as :func:`value` does.
+
+    Click repeats the offending value whole (``'xxx...' is not one of 'en', 'nl'``, ``No such option: --xxx``,
+    ``unexpected extra argument (xxx)``); a value pasted into the wrong option can be a document's text.
+    Option names are shown as keys (bounded); the message is made terminal-safe.
+    """
+    values = _arg_values(args)
+
+    def bounded(word: str) -> bool:
+        return word in values and (_hide or len(word) > EXCERPT_CHARS)
+
+    def quoted(m: re.Match[str]) -> str:
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        return value(inner) if bounded(inner) else m.group()
+
+    def extra(m: re.Match[str]) -> str:
+        words = m.group(1).split(" ")
+        shown = [value(w) if _hide or len(w) > EXCERPT_CHARS else w for w in words]
+        return "(" + " ".join(shown) + ")"
+
+    def option(m: re.Match[str]) -> str:
+        name, eq, rest = m.group().partition("=")
+        return (key(name) if len(name) > KEY_CHARS else name) + (eq + value(rest) if eq else "")
+
+    text = _QUOTED.sub(quoted, text)
+    text = _EXTRA.sub(extra, text) if "argument" in text else text
+    text = _OPTION.sub(option, text)
+    for word in sorted(values, key=len, reverse=True):  # anything else click quoted its own way
+        if len(word) > EXCERPT_CHARS and word in text:
+            text = text.replace(word, value(word))
+    return multi_line(text)

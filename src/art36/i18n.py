@@ -89,8 +89,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "er is nog geen antwoord om te behouden; kies een nummer, of s om over te slaan.",
     },
     "prefill_invalid": {
-        "en": "the answer in the file ('{detail}') is not valid here; choose again.",
-        "nl": "het antwoord in het bestand ('{detail}') is hier niet geldig; kies opnieuw.",
+        "en": "the answer in the file ({detail}) is not valid here; choose again.",
+        "nl": "het antwoord in het bestand ({detail}) is hier niet geldig; kies opnieuw.",
     },
     "nothing_back": {"en": "there is no earlier question.", "nl": "er is geen eerdere vraag."},
     "at_end": {"en": "there is no question here.", "nl": "hier staat geen vraag."},

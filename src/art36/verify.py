@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from typing import Literal
 
 from art36 import __version__, pipeline, reports
 from art36.diff import ReviewDiff, compare
+from art36.diff import without_values as without_changes
 from art36.models.common import Frozen
 from art36.models.diagnostic import FileReport
 from art36.models.review import ReviewResult
@@ -132,3 +134,19 @@ def verify(review_file: str) -> Verification:
         else:
             result.changes = compare(review, outcome.result)
     return result
+
+
+def without_values(result: Verification, placeholder: str) -> Verification:
+    """``result`` as ``--no-values`` shows it: checklists by id (not their recorded path), evidence files by number
+    (not their path), recomputed answer changes without the answers; states and hashes still show."""
+    inputs = []
+    evidence = 0
+    for item in result.inputs:
+        if item.kind == "checklist":
+            item = item.model_copy(update={"name": item.name.split(" (", 1)[0]})
+        elif item.kind == "evidence":
+            evidence += 1
+            item = item.model_copy(update={"name": f"#{evidence} {placeholder}"})
+        inputs.append(item)
+    changes = without_changes(result.changes, placeholder) if result.changes is not None else None
+    return dataclasses.replace(result, inputs=inputs, changes=changes)

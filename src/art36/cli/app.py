@@ -128,7 +128,8 @@ NoValuesOpt = Annotated[
     typer.Option(
         "--no-values",
         envvar="ART36_NO_VALUES",
-        help="Never quote a value from a file in a message (keys and positions still show).",
+        help="Never quote a value from a file or the command line in a message (keys and positions still show;"
+        " docs/security.md says what each command shows).",
     ),
 ]
 ProgressOpt = Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar on a terminal.")]
@@ -395,10 +396,12 @@ def review(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files; start over.")] = False,
     in_place: Annotated[bool, typer.Option("--in-place", help="Save the answers into SYSTEM itself.")] = False,
+    no_values: NoValuesOpt = False,
 ) -> None:
     """Walk through a system file question by question; every answer is saved at once; ends in the scored review."""
     from art36.cli import review as review_cli
 
+    _values(no_values)
     settings = review_cli.Settings(system, tuple(checklist or ()), lang.value, reviewer, output, force, in_place)
     raise typer.Exit(review_cli.run(settings))
 
@@ -415,10 +418,12 @@ def init(
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the new system file here.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    no_values: NoValuesOpt = False,
 ) -> None:
     """Write a new system file with every criterion as an entry (question and options as comments, 'unknown')."""
     from art36.cli import guide
 
+    _values(no_values)
     raise typer.Exit(guide.init(tuple(checklist or ()), output, force))
 
 
@@ -432,10 +437,12 @@ def show(
         ShowFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text, json, md.")
     ] = ShowFormat.text,
     lang: Annotated[Lang, typer.Option("--lang", metavar="LANG", help="Language of the texts: en, nl.")] = Lang.en,
+    no_values: NoValuesOpt = False,
 ) -> None:
     """Show a checklist: questions, options with risk levels, conditions, context limits and red lines."""
     from art36.cli import guide
 
+    _values(no_values)
     raise typer.Exit(guide.show(checklist, item, fmt.value, lang.value))
 
 
@@ -469,20 +476,24 @@ def report(
         Lang, typer.Option("--lang", metavar="LANG", help="Language of the report's headings: en, nl.")
     ] = Lang.en,
     checklist: ChecklistOpt = None,
+    no_values: NoValuesOpt = False,
 ) -> None:
     """Write a review report a board can file: Markdown, print-ready HTML, terminal text or the review JSON."""
     from art36.cli import reporting
 
+    _values(no_values)
     raise typer.Exit(reporting.report(paths, fmt.value, output, lang.value, tuple(checklist or ())))
 
 
 @app.command(epilog="Example: art36 verify goalkeeper.review.json")
 def verify(
     review: Annotated[str, typer.Argument(metavar="REVIEW", help="A saved review JSON (`art36 report -f json`).")],
+    no_values: NoValuesOpt = False,
 ) -> None:
     """Recompute a saved review from its recorded inputs; exit 0 if it still matches the files on disk, 1 if not."""
     from art36.cli import reporting
 
+    _values(no_values)
     raise typer.Exit(reporting.verify(review))
 
 
@@ -494,10 +505,12 @@ def diff(
         DiffFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text, md, json.")
     ] = DiffFormat.text,
     output: OutputOpt = None,
+    no_values: NoValuesOpt = False,
 ) -> None:
     """What a modification changed: answers, criteria statuses, scores and verdicts between two reviews."""
     from art36.cli import reporting
 
+    _values(no_values)
     raise typer.Exit(reporting.diff(old, new, fmt.value, output))
 
 
@@ -517,6 +530,14 @@ def plain_words(message: str) -> str:
     for technical, plain in _PLAIN:
         message = message.replace(technical, plain)
     return message
+
+
+def _bounded(message: str, args: Sequence[str]) -> str:
+    """A usage error's message as the value-echo policy allows (``--no-values`` may not have been parsed yet)."""
+    from art36 import echo
+
+    echo.configure(no_values=echo.asked_to_hide(args))
+    return echo.command_line(message, args)
 
 
 def _command() -> typer.core.TyperGroup:
@@ -568,8 +589,8 @@ def _run(argv: list[str] | None) -> int:
 
     try:
         code = _command().main(args=argv, prog_name="art36", standalone_mode=False)
-    except ClickException as problem:  # a usage error: say it in plain words, exit 2
-        problem.message = plain_words(problem.message)
+    except ClickException as problem:  # a usage error: in plain words, values bounded (art36.echo), exit 2
+        problem.message = _bounded(plain_words(problem.message), sys.argv[1:] if argv is None else argv)
         problem.show()
         return problem.exit_code
     except typer.Abort as abort:

@@ -69,7 +69,7 @@ def show(ref: str, item: str | None, fmt: str, lang: str) -> int:
         return _error(found)
     checklist = found[0].checklist
     if render.select(checklist, item) is None:
-        return _error(f"no section or criterion '{item}' in checklist {checklist.id}")
+        return _error(f"no section or criterion {echo.key(item)} in checklist {echo.key(checklist.id)}")
     tr = Translator(lang)
     if fmt == "json":
         text = render.render_json(checklist, item, tr)

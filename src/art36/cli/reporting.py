@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from art36 import discover, reports
+from art36 import discover, echo, reports
 from art36.cli import output as out
 from art36.cli.exits import Exit, for_batch
 from art36.models.batch_report import BatchReport, FileReports
@@ -172,12 +172,14 @@ def verify(path: str) -> int:
         return Exit.FINDINGS
     from art36.render.report.changes import verification
 
+    if echo.hiding():
+        result = core.without_values(result, echo.WITHHELD)
     out.write(verification(result, path), None)
     return Exit.OK if result.matches else Exit.FINDINGS
 
 
 def diff(old: str, new: str, fmt: str, output: Path | None) -> int:
-    from art36.diff import compare
+    from art36.diff import compare, without_values
     from art36.render.report import changes
 
     out.check_target(output, [old, new])
@@ -191,8 +193,9 @@ def diff(old: str, new: str, fmt: str, output: Path | None) -> int:
         if gathered.review is None:
             return Exit.FINDINGS
         reviews.append(gathered.review)
+    found = compare(reviews[0], reviews[1])
     try:
-        out.write(changes.render(compare(reviews[0], reviews[1]), fmt), output)
+        out.write(changes.render(without_values(found, echo.WITHHELD) if echo.hiding() else found, fmt), output)
     except out.OutputError as exc:
         _err(f"art36: error: {exc}")
         return Exit.USAGE

@@ -127,7 +127,7 @@ class _Review:
         if outside:
             raise _Abort(
                 f"{len(outside)} evidence file(s) would lie outside the folder of {folded(str(base))}, "
-                f"where `art36 score` does not read evidence (first: {folded(outside[0])}); save the review beside "
+                f"where `art36 score` does not read evidence (first: {echo.path(outside[0])}); save the review beside "
                 "the input (leave out -o), or keep the evidence inside the output's folder"
             )
 
@@ -275,7 +275,7 @@ class _Review:
             t0 = time.perf_counter()
             applied = engine.apply(state, action)
             if isinstance(applied, engine.Refused):
-                term.say(tr("refused", why=tr(applied.reason, detail=folded(applied.detail))), "red")
+                term.say(_refused(tr, applied), "red")
                 continue
             new_state, change = applied
             if change is not None:
@@ -304,7 +304,7 @@ class _Review:
     def _apply(self, state: engine.State, action: engine.Action) -> engine.State | None:
         applied = engine.apply(state, action)
         if isinstance(applied, engine.Refused):
-            self.term.say(self.tr("refused", why=self.tr(applied.reason, detail=folded(applied.detail))), "red")
+            self.term.say(_refused(self.tr, applied), "red")
             return None
         return applied[0]
 
@@ -333,11 +333,11 @@ class _Review:
                 return self._command(state, step, command)
             value = choices.parse(criterion, text)
             if isinstance(value, engine.Refused):
-                term.say(tr("refused", why=tr(value.reason, detail=folded(value.detail))), "red")
+                term.say(_refused(tr, value), "red")
                 continue
             problem = engine.check_value(criterion, value)
             if problem is not None:
-                term.say(tr("refused", why=tr(problem.reason, detail=folded(problem.detail))), "red")
+                term.say(_refused(tr, problem), "red")
                 continue
             old = state.answer(step.key)
             rationale = self._rationale(step, old.rationale if old else "")
@@ -444,6 +444,16 @@ class _Review:
         if tr.fallbacks and tr("fallback_note", n=len(tr.fallbacks)):
             term.say(tr("fallback_note", n=len(tr.fallbacks)), "dim")
         return Exit.OK
+
+
+#: Refusals whose detail is a value read from the file (not typed by the reviewer): quoted as art36.echo allows.
+_FROM_FILE = frozenset({"prefill_invalid"})
+
+
+def _refused(tr: Translator, refused: engine.Refused) -> str:
+    """Why an action was refused, in the reviewer's language; a value from the file is a bounded excerpt."""
+    detail = echo.value(refused.detail) if refused.reason in _FROM_FILE else folded(refused.detail)
+    return tr("refused", why=tr(refused.reason, detail=detail))
 
 
 def _header_comments(text: str) -> str:

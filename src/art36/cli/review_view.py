@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from art36 import echo
 from art36.cli.term import Term
 from art36.i18n import Translator
-from art36.models.checklist import AnswerType
+from art36.models.checklist import AnswerType, Criterion
 from art36.models.common import text_in
 from art36.models.review import ReviewResult, UseResult
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, Answer, SystemDescription
 from art36.review import choices
-from art36.review.engine import State, Step
+from art36.review.engine import State, Step, check_value
 from art36.review.feedback import Notice
 from art36.textsafe import folded
 
@@ -95,7 +96,7 @@ def question(term: Term, tr: Translator, state: State, step: Step) -> None:
     term.say(f"{tr('references')} ({tr('legal_status')}: {status}): {refs}", "dim", hang=2)
     current = state.answer(step.key)
     if current is not None:
-        term.say(tr("current", value=_numbered(criterion, current, tr)), "yellow", hang=2)
+        term.say(tr("current", value=_current(criterion, current, tr)), "yellow", hang=2)
         if current.rationale:
             term.say(f"{tr('rationale')}: {folded(current.rationale)}", "dim", indent=2, hang=2)
     else:
@@ -104,7 +105,15 @@ def question(term: Term, tr: Translator, state: State, step: Step) -> None:
         for use in state.system.uses:
             own = use.answers.get(criterion.id)
             if own is not None:
-                term.say(tr("use_override", use=folded(use.id), value=shown_value(own.value, tr)), "yellow", hang=2)
+                term.say(tr("use_override", use=folded(use.id), value=_current(criterion, own, tr)), "yellow", hang=2)
+
+
+def _current(criterion: Criterion, answer: Answer, tr: Translator) -> str:
+    """An answer from the file: the reviewer's own (valid) answer as it is; one that is not a valid answer here is
+    a problem being reported, quoted as art36.echo allows (a bounded excerpt, or nothing under --no-values)."""
+    if check_value(criterion, answer.value) is not None:
+        return echo.value(answer.value)
+    return _numbered(criterion, answer, tr)
 
 
 def _numbered(criterion: object, answer: Answer, tr: Translator) -> str:
