@@ -6,75 +6,21 @@ never shows. ``--no-values``: no value at all, so even a short secret at the sta
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from art36 import echo
 from art36.cli.app import main
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SECRET = "PLANTEDSECRET"
-PAD = "x" * 30  # longer than any excerpt: what follows is never quoted
-
-GOOD = """\
-name: Test system
-classification: RESTRICTED
-checklists: [../mini-checklist.yaml]
-answers:
-  t.weapon: true
-  t.aim: true
-  t.target: materiel
-  t.abort: {value: true, rationale: Hold-fire.}
-  t.duration: 5
-  t.ml: false
-uses:
-  - id: sea
-    context: {t.env: open_sea}
-"""
-
-
-def _cases(secret_at_start: bool) -> dict[str, str]:
-    """One file per way a value used to leak; each fails validation."""
-    v = SECRET if secret_at_start else PAD + SECRET
-    return {
-        "option.yaml": GOOD.replace("t.target: materiel", f"t.target: {v}"),
-        "wrongtype.yaml": GOOD.replace("t.duration: 5", f"t.duration: {v}"),
-        "schema.yaml": GOOD.replace("name: Test system", f"name: [{v}]").replace(
-            "uses:", f"version: {{a: {v}}}\nuses:"
-        ),
-        "tag.yaml": GOOD.replace("t.weapon: true", f"t.weapon: !{v} true"),
-        "evidence.yaml": GOOD.replace(
-            "{value: true, rationale: Hold-fire.}",
-            f"{{value: true, rationale: Hold-fire., evidence: [{{path: {v}/{PAD}/trial.txt}}]}}",
-        ),
-        "checklistref.yaml": GOOD.replace("../mini-checklist.yaml", f"{v}/{PAD}/mini.yaml"),
-        "otherfile.yaml": GOOD.replace("../mini-checklist.yaml", "../bad-checklist.yaml"),
-        "quotehint.yaml": GOOD.replace(
-            "classification: RESTRICTED", f"classification: RESTRICTED\nversion: {3.5 if secret_at_start else 1}"
-        ),
-    }
+from planted import HIDDEN, SECRET, build
 
 
 @pytest.fixture
 def planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The corpus of tests/planted.py: the secret past the excerpt bound (default) or alone (``secret_at_start``)."""
+
     def make(secret_at_start: bool) -> Path:
-        shutil.copy(FIXTURES / "mini-checklist.yaml", tmp_path / "mini-checklist.yaml")
-        bad = (
-            (FIXTURES / "mini-checklist.yaml")
-            .read_text()
-            .replace(
-                "title: Mini checklist for tests",
-                f"title: Mini checklist for tests\nsecret_key_value: {SECRET if secret_at_start else PAD + SECRET}",
-            )
-            .replace("weight: 2", f"weight: {SECRET if secret_at_start else PAD + SECRET}")
-        )
-        (tmp_path / "bad-checklist.yaml").write_text(bad)
-        folder = tmp_path / "systems"
-        folder.mkdir(exist_ok=True)
-        for name, text in _cases(secret_at_start).items():
-            (folder / name).write_text(text)
+        folder = build(tmp_path, SECRET if secret_at_start else HIDDEN)
         monkeypatch.chdir(tmp_path)
         return folder
 

@@ -11,7 +11,7 @@ from art36 import pipeline, reviewfile
 from art36.catalog import Catalog, LoadedChecklist
 from art36.checks.schema import SCHEMA_INVALID_VALUE
 from art36.models.checklist import Checklist
-from art36.models.diagnostic import Diagnostic, FileReport, Location
+from art36.models.diagnostic import FileReport, Location
 from art36.models.review import ChecklistRef, ReviewResult
 from art36.render.report.answer_log import LogSummary, log_path_for, summarise
 
@@ -62,26 +62,27 @@ def resolve_recorded(ref: ChecklistRef, system_file: str) -> LoadedChecklist | N
     return found if isinstance(found, LoadedChecklist) else None
 
 
-def load_review(path: str, display: str) -> tuple[ReviewResult | None, list[Diagnostic]]:
-    """A saved review JSON (one review, or a score report holding exactly one) read back; problems located."""
+def load_review(path: str, display: str) -> tuple[ReviewResult | None, FileReport]:
+    """A saved review JSON (one review, or a score report holding exactly one) read back; its problems located,
+    with its classification marking whenever it is readable."""
     loaded = reviewfile.load_review_file(path, display)
-    if loaded.diagnostics or not loaded.reviews:
-        return None, list(loaded.diagnostics)
-    if len(loaded.reviews) > 1:
-        problem = SCHEMA_INVALID_VALUE.at(
-            Location(file=display),
-            f"found a score report with {len(loaded.reviews)} reviews, expected one review",
-            hint="report on the system files, or save one review per file with `art36 report -f json -o DIR`",
+    problems = list(loaded.diagnostics)
+    if len(loaded.reviews) > 1 and not problems:
+        problems.append(
+            SCHEMA_INVALID_VALUE.at(
+                Location(file=display),
+                f"found a score report with {len(loaded.reviews)} reviews, expected one review",
+                hint="report on the system files, or save one review per file with `art36 report -f json -o DIR`",
+            )
         )
-        return None, [problem]
-    return loaded.reviews[0], []
+    report = FileReport(file=display, diagnostics=tuple(problems), kind="review", classification=loaded.classification)
+    return (loaded.reviews[0] if loaded.reviews and not problems else None), report
 
 
 def read_saved(path: str) -> Input:
     """A saved review, with its checklists (when the recorded ones are still on disk, unchanged) and answer log."""
     item = Input(display=path, saved=True)
-    review, problems = load_review(path, path)
-    item.report = FileReport(file=path, diagnostics=tuple(problems), kind="review")
+    review, item.report = load_review(path, path)
     if review is None:
         return item
     item.review = review

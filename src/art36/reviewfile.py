@@ -27,6 +27,8 @@ class LoadedReviews:
     reviews: tuple[ReviewResult, ...] = ()
     report: ScoreReport | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: The classification marking(s), recovered whenever readable, valid file or not (art36.marking).
+    classification: str = ""
 
     @property
     def ok(self) -> bool:
@@ -77,18 +79,32 @@ def load_reviews(text: str, display: str) -> LoadedReviews:
             hint="a review has a 'schema_version' key; a score report has 'version' and 'files'",
         )
         return LoadedReviews(display, diagnostics=[problem])
+    marking = _marking(data)
     versions = _version_problems(display, text, data)
     if versions:
-        return LoadedReviews(display, diagnostics=versions)
+        return LoadedReviews(display, diagnostics=versions, classification=marking)
     if "files" in data:
         report = load.load(text, display, ScoreReport)
         if report.model is None:
-            return LoadedReviews(display, diagnostics=list(report.diagnostics))
-        return LoadedReviews(display, reviews=tuple(report.model.reviews()), report=report.model)
+            return LoadedReviews(display, diagnostics=list(report.diagnostics), classification=marking)
+        return LoadedReviews(
+            display, reviews=tuple(report.model.reviews()), report=report.model, classification=marking
+        )
     single = load.load(text, display, ReviewResult)
     if single.model is None:
-        return LoadedReviews(display, diagnostics=list(single.diagnostics))
-    return LoadedReviews(display, reviews=(single.model,))
+        return LoadedReviews(display, diagnostics=list(single.diagnostics), classification=marking)
+    return LoadedReviews(display, reviews=(single.model,), classification=marking)
+
+
+def _marking(data: dict[str, Any]) -> str:
+    """The marking of one review, or the distinct markings of a score report's reviews joined by '; '."""
+    from art36.marking import recover
+
+    if "files" not in data:
+        return recover(data)
+    files = data["files"] if isinstance(data["files"], list) else []
+    found = [recover(r.get("review")) for r in files if isinstance(r, dict)]
+    return "; ".join(dict.fromkeys(m for m in found if m))
 
 
 def load_review_file(path: str | Path, display: str | None = None) -> LoadedReviews:

@@ -82,8 +82,7 @@ def _bytes_sha(path: str) -> str | None:
 def verify(review_file: str) -> Verification:
     """Compare every recorded input's sha256 with the file on disk, then recompute the review and compare outcomes."""
     result = Verification(file=review_file)
-    review, problems = reports.load_review(review_file, review_file)
-    result.report = FileReport(file=review_file, diagnostics=tuple(problems), kind="review")
+    review, result.report = reports.load_review(review_file, review_file)
     if review is None:
         return result
     result.review = review

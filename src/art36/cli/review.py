@@ -48,9 +48,12 @@ def run(settings: Settings, term: Term | None = None) -> int:
     tr = Translator(settings.lang)
     signals = Signals()
     signals.install()
+    review = _Review(settings, term, tr, signals)
     try:
-        return _Review(settings, term, tr, signals).run()
+        return review.run()
     except _Abort as exc:
+        if review.marking:  # the system file's marking comes with any message about it, as in every report
+            term.write(f"{one_line(str(settings.system))}: classification: {one_line(review.marking)}\n")
         term.write(f"art36: error: {exc}\n")
         return exc.code
     finally:
@@ -63,6 +66,8 @@ class _Review:
         self.catalog = Catalog()
         self.autosave: Autosave | None = None
         self._state: engine.State | None = None
+        #: The system file's classification marking, once read (valid file or not).
+        self.marking = ""
 
     # --- set-up ------------------------------------------------------------------------------------------------
 
@@ -72,7 +77,9 @@ class _Review:
         if loaded is None or loaded.model is None:
             found = loaded.diagnostics if loaded is not None else (problem,) if problem else ()
             problems = "\n".join(f"  {one_line(str(d.location))}: {one_line(d.message)}" for d in found[:10])
+            self.marking = pipeline.marking_of(loaded, text) if loaded is not None and text is not None else ""
             raise _Abort(f"{one_line(str(path))} is not a valid system file:\n{problems}", Exit.FINDINGS)
+        self.marking = loaded.model.classification
         return loaded.model, _header_comments(text or "")
 
     def _checklists(self, refs: tuple[str, ...], base: Path | None) -> list[LoadedChecklist]:
