@@ -15,6 +15,10 @@ copying the document into a CI log. The policy, applied by every message that me
 - Values typed on the command line (``--format``, ``--lang``, ``--fail-on``, an unknown option or an extra argument)
   that a usage error repeats get the same treatment (:func:`command_line`); file names given there always show.
 
+The policy governs *messages* (diagnostics, errors, refusals, usage errors). What a command exists to show (a
+report, a checklist in ``show``, the reviewer's own answers in ``review``) is requested content and not redacted;
+``diff`` and ``verify`` leave answers and evidence paths out under ``--no-values`` (docs/security.md has the table).
+
 The policy is process-wide, set once by the CLI before any work starts (forked workers inherit it).
 """
 
@@ -38,6 +42,8 @@ KEY_CHARS = 80
 WITHHELD = "(value not shown)"
 #: The environment variable that turns ``--no-values`` on.
 ENV = "ART36_NO_VALUES"
+#: What turns it on (the words click reads as true for `--no-values`, so usage errors agree with the option).
+_TRUE = frozenset({"1", "true", "t", "yes", "y", "on"})
 
 _hide = False
 
@@ -45,7 +51,7 @@ _hide = False
 def configure(*, no_values: bool) -> None:
     """Set the policy for this process (and the workers it forks): hide values or quote bounded excerpts."""
     global _hide
-    _hide = no_values or os.environ.get(ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+    _hide = no_values or os.environ.get(ENV, "").strip().lower() in _TRUE
 
 
 def hiding() -> bool:
