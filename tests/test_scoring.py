@@ -69,7 +69,11 @@ def test_same_answers_pass_at_sea_and_need_conditions_in_a_populated_area(mini):
         "Situations change fast in towns.",
     )
     assert [o.value for o in cond.options] == ["minutes"]  # the answers that would meet it
-    assert "would meet it: minutes (Minutes (up to 10 minutes))" in cond.reason
+    assert "would meet it: 'minutes' (Minutes (up to 10 minutes))" in cond.reason
+    # answers are written as everywhere else (wording.answer): quoted text, YAML's true/false, never Python's
+    reasons = {c.criterion: c.reason for c in town.conditions}
+    assert reasons["t.target"].startswith("t.target: answer 'vehicles' carries risk medium, one level above the low")
+    assert reasons["t.abort"].startswith("t.abort: answer true carries risk low")
     assert town.deciding == tuple(c.criterion for c in town.conditions)
 
 

@@ -15,13 +15,8 @@ from art36.models.review import CriterionResult, Margin, MeetingOption, Refusal,
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, AnswerValue, Measure
 from art36.scoring.criteria import margin_of
 from art36.scoring.limits import Limit, Limits
+from art36.wording import answer as shown
 from art36.wording import number as fmt
-
-
-def _shown(value: AnswerValue | None) -> str:
-    if isinstance(value, tuple):
-        return "[" + ", ".join(str(v) for v in value) + "]"
-    return str(value)
 
 
 def _by(limit: Limit) -> str:
@@ -88,7 +83,7 @@ def criterion_refusal(
         levels_above=above,
         rationale=limit.rationale,
         reason=(
-            f"{result.id}: answer {_shown(result.answer)} carries risk {result.risk_level.value}, {how} the "
+            f"{result.id}: answer {shown(result.answer)} carries risk {result.risk_level.value}, {how} the "
             f"{limit.level.value} that {_by(limit)} allows ({limit.rationale})"
         ),
     )
@@ -108,9 +103,9 @@ def condition(
             label = f"{label} (up to {fmt(choice.max)} {criterion.unit})".replace(" )", ")")
         options.append(MeetingOption(value=choice.value, label=label, risk_level=choice.risk_level))
     own = tuple(m for m in measures if m.criterion == criterion.id)
-    meet = "; ".join(f"{_shown(o.value)} ({o.label})" for o in options) or "no answer of this criterion"
+    meet = "; ".join(f"{shown(o.value)} ({o.label})" for o in options) or "no answer of this criterion"
     reason = (
-        f"{criterion.id}: answer {_shown(result.answer)} carries risk {result.risk_level.value}, one level above "
+        f"{criterion.id}: answer {shown(result.answer)} carries risk {result.risk_level.value}, one level above "
         f"the {limit.level.value} that {_by(limit)} allows ({limit.rationale}); would meet it: {meet}"
     )
     if own:
