@@ -18,9 +18,10 @@ demo: $(BIN)/.installed
 	@echo "art36 is installed in $(BIN). To run it as 'art36', put that folder on your PATH for this shell:"
 	@echo "    . $(BIN)/activate        (or: export PATH=\"$(abspath $(BIN)):\$$PATH\"; or run $(BIN)/art36 ...)"
 
-## test: install, then lint the code, type-check src/ strictly, lint the checklists and run the test suite
+## test: install, then lint and format-check the code, type-check src/ strictly, lint the checklists and run the tests
 test: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/art36 lint --builtin --format text
 	$(BIN)/python -m pytest

@@ -69,8 +69,11 @@ def bench(n: int, folder: Path, jobs: int, repeat: int) -> dict[str, Any]:
             best["peak_mb"] = max(r["peak_mb"] for r in runs)
             best["output_mb"] = round(os.path.getsize(f"{work}/{command}.json") / 1e6, 1)
             out[command] = best
-            print(f"  N={n:>6} {command:<8} {best['wall']:7.2f} s wall {best['cpu']:7.2f} s CPU "
-                  f"{best['peak_mb']:7.1f} MB peak  rc={best['rc']}", flush=True)
+            print(
+                f"  N={n:>6} {command:<8} {best['wall']:7.2f} s wall {best['cpu']:7.2f} s CPU "
+                f"{best['peak_mb']:7.1f} MB peak  rc={best['rc']}",
+                flush=True,
+            )
     out["score_vs_validate_time"] = round(out["score"]["wall"] / out["validate"]["wall"], 2)
     return out
 

@@ -92,8 +92,15 @@ def _tree_rss_kb(root: int, page_kb: int) -> int:
     return total
 
 
-def run(cmd: list[str], *, cwd: Path | None = None, stdout: Any = subprocess.DEVNULL, sample: bool = False,
-        env: dict[str, str] | None = None, own_figures: bool = False) -> Run:
+def run(
+    cmd: list[str],
+    *,
+    cwd: Path | None = None,
+    stdout: Any = subprocess.DEVNULL,
+    sample: bool = False,
+    env: dict[str, str] | None = None,
+    own_figures: bool = False,
+) -> Run:
     """Run ``cmd`` to completion; wall, CPU and memory of it alone (not of earlier children).
 
     With ``own_figures`` the command runs under ``maxrss.py``, which reports the command's own wall, CPU and peak
@@ -115,8 +122,9 @@ def run(cmd: list[str], *, cwd: Path | None = None, stdout: Any = subprocess.DEV
 
 def _run(cmd: list[str], *, cwd: Path | None, stdout: Any, sample: bool, env: dict[str, str] | None) -> Run:
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE if not sample else subprocess.DEVNULL,
-                            env=env)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE if not sample else subprocess.DEVNULL, env=env
+    )
     peak = [0]
     done = threading.Event()
     if sample:
@@ -156,8 +164,11 @@ def _tool(name: str) -> list[str] | None:
 
 def _arg_batches(files: list[str], fixed_bytes: int) -> list[list[str]]:
     """Split ``files`` so every command line stays well under the system's argument-size limit."""
-    limit = min(os.sysconf("SC_ARG_MAX"), 2 * 1024 * 1024) // 2 - fixed_bytes - sum(len(k) + len(v) + 2 for k, v in
-                                                                                       os.environ.items())
+    limit = (
+        min(os.sysconf("SC_ARG_MAX"), 2 * 1024 * 1024) // 2
+        - fixed_bytes
+        - sum(len(k) + len(v) + 2 for k, v in os.environ.items())
+    )
     batches: list[list[str]] = [[]]
     used = 0
     for f in files:
@@ -203,22 +214,32 @@ def prepare_corpus(root: Path, n: int, cat: gen_systems.Catalogue, seed: int) ->
     return folder, summary
 
 
-def bench_size(n: int, corpus: Path, work: Path, args: argparse.Namespace, art36: list[str],
-               schema: Path) -> dict[str, Tool]:
+def bench_size(
+    n: int, corpus: Path, work: Path, args: argparse.Namespace, art36: list[str], schema: Path
+) -> dict[str, Tool]:
     files = sorted(p.relative_to(corpus).as_posix() for p in corpus.rglob("*.yaml"))
     assert len(files) == n, f"expected {n} files in {corpus}, found {len(files)}"
     out_json = work / f"art36-n{n}.json"
     yamllint = _tool("yamllint")
     cjs = _tool("check-jsonschema")
     tools: dict[str, Tool] = {name: Tool(name) for name in ("floor", "art36", "art36 -j1")}
+    # The generated files cite ../evidence/ (beside their batch folder): the corpus root is the evidence root.
+    validate = [
+        *art36,
+        "validate",
+        ".",
+        "--format",
+        "json",
+        "-o",
+        str(out_json),
+        "--no-progress",
+        "--evidence-root",
+        ".",
+    ]
     commands: dict[str, list[list[str]]] = {
         "floor": [[sys.executable, str(HERE / "parse_floor.py"), "."]],
-        # The generated files cite ../evidence/ (beside their batch folder): the corpus root is the evidence root.
-        "art36": [[*art36, "validate", ".", "--format", "json", "-o", str(out_json), "--no-progress",
-                   "--evidence-root", "."]],
-        "art36 -j1": [[*art36, "validate", ".", "--format", "json", "-o", str(out_json), "--no-progress",
-                       "--evidence-root", ".",
-                       "--jobs", "1"]],
+        "art36": [validate],
+        "art36 -j1": [[*validate, "--jobs", "1"]],
     }
     sample = files
     if args.tool_sample and args.tool_sample < n:
@@ -230,9 +251,7 @@ def bench_size(n: int, corpus: Path, work: Path, args: argparse.Namespace, art36
         tools["yamllint"] = Tool("yamllint", note=scaled)
         config = YAMLLINT_CONFIGS[args.yamllint_config]
         base = [*yamllint, "-f", "parsable", "-d", config]
-        commands["yamllint"] = (
-            [[*base, "."]] if scale == 1 else [[*base, *b] for b in _arg_batches(sample, 200)]
-        )
+        commands["yamllint"] = [[*base, "."]] if scale == 1 else [[*base, *b] for b in _arg_batches(sample, 200)]
     if cjs:
         tools["check-jsonschema"] = Tool("check-jsonschema", note=scaled)
         base = [*cjs, "--schemafile", str(schema)]
@@ -273,9 +292,14 @@ def sanity(out_json: Path, n: int, summary: dict[str, Any]) -> dict[str, Any]:
     for f in files:
         for d in f.get("diagnostics", []):
             codes[d.get("code", "?")] = codes.get(d.get("code", "?"), 0) + 1
-    return {"files_reported": len(files), "files_with_errors": with_errors, "files_with_diagnostics": with_any,
-            "files_broken_on_purpose": expected, "diagnostic_codes": codes,
-            "ok": len(files) == n and with_any <= expected * 1.5 + 5}
+    return {
+        "files_reported": len(files),
+        "files_with_errors": with_errors,
+        "files_with_diagnostics": with_any,
+        "files_broken_on_purpose": expected,
+        "diagnostic_codes": codes,
+        "ok": len(files) == n and with_any <= expected * 1.5 + 5,
+    }
 
 
 def startup(art36: list[str], runs: int) -> dict[str, Any]:
@@ -299,9 +323,11 @@ def startup(art36: list[str], runs: int) -> dict[str, Any]:
 
 def _git_state() -> str:
     """HEAD, plus '+dirty' when the installed source differs from it (the benchmark then measures the work tree)."""
+
     def git(*a: str) -> str:
-        return subprocess.run(["git", "-C", str(HERE.parent), *a], capture_output=True, text=True,
-                              check=False).stdout.strip()
+        return subprocess.run(
+            ["git", "-C", str(HERE.parent), *a], capture_output=True, text=True, check=False
+        ).stdout.strip()
 
     head = git("rev-parse", "--short", "HEAD")
     return head + ("+dirty" if git("status", "--porcelain", "--", "src") else "") if head else "unknown"
@@ -321,13 +347,17 @@ def machine() -> dict[str, Any]:
     }
     try:
         cpuinfo = Path("/proc/cpuinfo").read_text()
-        info["cpu"] = next(line.split(":", 1)[1].strip() for line in cpuinfo.splitlines()
-                           if line.startswith("model name"))
+        info["cpu"] = next(
+            line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")
+        )
     except (OSError, StopIteration):
         info["cpu"] = platform.processor() or "unknown"
     try:
-        kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
+        kb = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
         info["ram_gib"] = round(kb / 1024 / 1024, 1)
     except (OSError, StopIteration):
         info["ram_gib"] = None
@@ -353,68 +383,138 @@ def evaluate(results: dict[int, dict[str, Tool]], start: dict[str, Any]) -> list
     for n, tools in results.items():
         a = tools["art36"].best.wall
         f = tools["floor"].best.wall
-        rows.append({"target": "floor", "n": n, "ratio": a / f, "limit": 1.5, "met": a / f <= 1.5,
-                     "detail": f"art36 {a:.2f} s / floor {f:.2f} s"})
+        rows.append(
+            {
+                "target": "floor",
+                "n": n,
+                "ratio": a / f,
+                "limit": 1.5,
+                "met": a / f <= 1.5,
+                "detail": f"art36 {a:.2f} s / floor {f:.2f} s",
+            }
+        )
         if "art36 -j1" in tools:
             a1 = tools["art36 -j1"].best.wall
-            rows.append({"target": "floor (art36 -j1)", "n": n, "ratio": a1 / f, "limit": 1.5, "met": a1 / f <= 1.5,
-                         "informative": True, "detail": f"art36 -j1 {a1:.2f} s / floor {f:.2f} s, both on one core"})
+            rows.append(
+                {
+                    "target": "floor (art36 -j1)",
+                    "n": n,
+                    "ratio": a1 / f,
+                    "limit": 1.5,
+                    "met": a1 / f <= 1.5,
+                    "informative": True,
+                    "detail": f"art36 -j1 {a1:.2f} s / floor {f:.2f} s, both on one core",
+                }
+            )
         for other in ("yamllint", "check-jsonschema"):
             if other in tools:
                 o = tools[other].best.wall
-                rows.append({"target": other, "n": n, "ratio": o / a, "limit": 8.0, "met": o / a >= 8.0,
-                             "detail": f"{other} {o:.2f} s / art36 {a:.2f} s"})
+                rows.append(
+                    {
+                        "target": other,
+                        "n": n,
+                        "ratio": o / a,
+                        "limit": 8.0,
+                        "met": o / a >= 8.0,
+                        "detail": f"{other} {o:.2f} s / art36 {a:.2f} s",
+                    }
+                )
     sizes = sorted(results)
     if len(sizes) >= 2:
         lo, hi = results[sizes[0]]["art36"].best.maxrss_kb, results[sizes[-1]]["art36"].best.maxrss_kb
-        rows.append({"target": "rss", "n": sizes[-1], "ratio": hi / lo, "limit": 1.2, "met": hi / lo <= 1.2,
-                     "detail": f"max RSS {hi / 1024:.0f} MB at N={sizes[-1]} / {lo / 1024:.0f} MB at N={sizes[0]}"})
+        rows.append(
+            {
+                "target": "rss",
+                "n": sizes[-1],
+                "ratio": hi / lo,
+                "limit": 1.2,
+                "met": hi / lo <= 1.2,
+                "detail": f"max RSS {hi / 1024:.0f} MB at N={sizes[-1]} / {lo / 1024:.0f} MB at N={sizes[0]}",
+            }
+        )
         tlo = results[sizes[0]]["art36"].runs[0].tree_peak_kb
         thi = results[sizes[-1]]["art36"].runs[0].tree_peak_kb
         if tlo and thi:
-            rows.append({"target": "rss (process tree)", "n": sizes[-1], "ratio": thi / tlo, "limit": 1.2,
-                         "met": thi / tlo <= 1.2, "informative": True,
-                         "detail": f"tree peak {thi / 1024:.0f} MB / {tlo / 1024:.0f} MB"})
+            rows.append(
+                {
+                    "target": "rss (process tree)",
+                    "n": sizes[-1],
+                    "ratio": thi / tlo,
+                    "limit": 1.2,
+                    "met": thi / tlo <= 1.2,
+                    "informative": True,
+                    "detail": f"tree peak {thi / 1024:.0f} MB / {tlo / 1024:.0f} MB",
+                }
+            )
     if start:
         a = start["art36 --help"]["median"]
-        for base, informative in (("minimal Typer app --help (art36's settings)", False),
-                                  ("minimal Typer app --help (Typer defaults)", True)):
+        for base, informative in (
+            ("minimal Typer app --help (art36's settings)", False),
+            ("minimal Typer app --help (Typer defaults)", True),
+        ):
             m = start[base]["median"]
-            rows.append({"target": "startup", "n": None, "ratio": a / m, "limit": 1.2, "met": a / m <= 1.2,
-                         "informative": informative,
-                         "detail": f"art36 {a * 1000:.0f} ms / {base.split('(')[1].rstrip(')')} {m * 1000:.0f} ms"})
+            rows.append(
+                {
+                    "target": "startup",
+                    "n": None,
+                    "ratio": a / m,
+                    "limit": 1.2,
+                    "met": a / m <= 1.2,
+                    "informative": informative,
+                    "detail": f"art36 {a * 1000:.0f} ms / {base.split('(')[1].rstrip(')')} {m * 1000:.0f} ms",
+                }
+            )
     return rows
 
 
-def print_report(info: dict[str, Any], results: dict[int, dict[str, Tool]], summaries: dict[int, dict[str, Any]],
-                 start: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+def print_report(
+    info: dict[str, Any],
+    results: dict[int, dict[str, Tool]],
+    summaries: dict[int, dict[str, Any]],
+    start: dict[str, Any],
+    rows: list[dict[str, Any]],
+) -> None:
     print()
     if info.get("label"):
         print(f"Label: {info['label']}")
-    print(f"art36 {info.get('art36')} from {info.get('art36_source')}; repository at {info.get('git')} "
-          f"(at the end: {info.get('git_at_end')}); "
-          f"checklists {', '.join(info['checklists'])} (fingerprint {info.get('checklists_fingerprint')})")
-    print(f"Machine: {info['nproc']} cores, {info['cpu']}, {info['ram_gib']} GiB RAM; Python {info['python']}; "
-          f"PyYAML {info['pyyaml']} ({'with' if info['libyaml'] else 'WITHOUT'} libyaml); {info['date']}")
+    print(
+        f"art36 {info.get('art36')} from {info.get('art36_source')}; repository at {info.get('git')} "
+        f"(at the end: {info.get('git_at_end')}); "
+        f"checklists {', '.join(info['checklists'])} (fingerprint {info.get('checklists_fingerprint')})"
+    )
+    print(
+        f"Machine: {info['nproc']} cores, {info['cpu']}, {info['ram_gib']} GiB RAM; Python {info['python']}; "
+        f"PyYAML {info['pyyaml']} ({'with' if info['libyaml'] else 'WITHOUT'} libyaml); {info['date']}"
+    )
     for n, tools in results.items():
         s = summaries[n]
-        print(f"\nN = {n:,} files ({s['bytes'] / 1e6:.1f} MB, {sum(s['problems'].values())} broken on purpose, "
-              f"checklists: {', '.join(s['checklists'])})")
-        print(f"  {'tool':<18} {'runs':>4} {'best s':>9} {'median s':>9} {'CPU s':>8} {'files/s':>8} "
-              f"{'max RSS MB':>10}  {'x floor':>7}  note")
+        print(
+            f"\nN = {n:,} files ({s['bytes'] / 1e6:.1f} MB, {sum(s['problems'].values())} broken on purpose, "
+            f"checklists: {', '.join(s['checklists'])})"
+        )
+        print(
+            f"  {'tool':<18} {'runs':>4} {'best s':>9} {'median s':>9} {'CPU s':>8} {'files/s':>8} "
+            f"{'max RSS MB':>10}  {'x floor':>7}  note"
+        )
         floor = tools["floor"].best.wall
         for tool in tools.values():
             b = tool.best
-            print(f"  {tool.name:<18} {len(tool.runs):>4} {b.wall:>9.2f} {tool.median_wall:>9.2f} {b.cpu:>8.2f} "
-                  f"{n / b.wall:>8.0f} {b.maxrss_kb / 1024:>10.0f}  {b.wall / floor:>7.2f}  {tool.note}")
+            print(
+                f"  {tool.name:<18} {len(tool.runs):>4} {b.wall:>9.2f} {tool.median_wall:>9.2f} {b.cpu:>8.2f} "
+                f"{n / b.wall:>8.0f} {b.maxrss_kb / 1024:>10.0f}  {b.wall / floor:>7.2f}  {tool.note}"
+            )
         if "check" in s:
             c = s["check"]
-            print(f"  art36 reported {c['files_reported']} files, {c['files_with_errors']} with errors, "
-                  f"{c['files_with_diagnostics']} with any diagnostic ({c['files_broken_on_purpose']} broken on "
-                  f"purpose); codes: {', '.join(f'{k} x{v}' for k, v in sorted(c['diagnostic_codes'].items()))}")
+            print(
+                f"  art36 reported {c['files_reported']} files, {c['files_with_errors']} with errors, "
+                f"{c['files_with_diagnostics']} with any diagnostic ({c['files_broken_on_purpose']} broken on "
+                f"purpose); codes: {', '.join(f'{k} x{v}' for k, v in sorted(c['diagnostic_codes'].items()))}"
+            )
             if not c["ok"]:
-                print("  WARNING: many more files have diagnostics than were broken on purpose: the corpus does not "
-                      "match the checklists (or art36 changed); these figures are not representative")
+                print(
+                    "  WARNING: many more files have diagnostics than were broken on purpose: the corpus does not "
+                    "match the checklists (or art36 changed); these figures are not representative"
+                )
     if start:
         print("\nStart-up (median of runs):")
         for name, t in start.items():
@@ -433,16 +533,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="2000,20000", help="Comma-separated corpus sizes (default: 2000,20000).")
     parser.add_argument("--repeat", type=int, default=3, help="Timed rounds per size; the best is reported.")
     parser.add_argument("--startup-runs", type=int, default=21, help="Runs of each --help (median reported).")
-    parser.add_argument("--slow-seconds", type=float, default=60.0,
-                        help="A tool whose first run took longer than this is not repeated.")
+    parser.add_argument(
+        "--slow-seconds", type=float, default=60.0, help="A tool whose first run took longer than this is not repeated."
+    )
     parser.add_argument("--yamllint-config", choices=sorted(YAMLLINT_CONFIGS), default="syntax")
-    parser.add_argument("--tool-sample", type=int, default=0,
-                        help="Run yamllint and check-jsonschema on this many files only and scale (quick runs).")
-    parser.add_argument("--tools", default="",
-                        help="Only these tools besides floor and art36, e.g. 'art36 -j1' or '' for all (default).")
+    parser.add_argument(
+        "--tool-sample",
+        type=int,
+        default=0,
+        help="Run yamllint and check-jsonschema on this many files only and scale (quick runs).",
+    )
+    parser.add_argument(
+        "--tools",
+        default="",
+        help="Only these tools besides floor and art36, e.g. 'art36 -j1' or '' for all (default).",
+    )
     parser.add_argument("--seed", type=int, default=36)
-    parser.add_argument("--data-dir", type=Path, default=HERE / "_data",
-                        help="Where corpora are generated and kept (default: benchmarks/_data, git-ignored).")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=HERE / "_data",
+        help="Where corpora are generated and kept (default: benchmarks/_data, git-ignored).",
+    )
     parser.add_argument("--json", type=Path, help="Also write all measurements here.")
     parser.add_argument("--label", default="", help="A note saved with the results (e.g. which art36 source ran).")
     parser.add_argument("--check", action="store_true", help="Exit 1 if a target is missed.")
@@ -452,8 +564,11 @@ def main(argv: list[str] | None = None) -> int:
     art36 = _tool("art36") or [sys.executable, "-m", "art36"]
     cat = gen_systems.read_catalogue()
     if cat.missing:
-        print(f"warning: checklist(s) {', '.join(cat.missing)} not available: the corpus names only "
-              f"{', '.join(cat.checklists) or 'none'}; figures are not final", file=sys.stderr)
+        print(
+            f"warning: checklist(s) {', '.join(cat.missing)} not available: the corpus names only "
+            f"{', '.join(cat.checklists) or 'none'}; figures are not final",
+            file=sys.stderr,
+        )
     if not cat.checklists:
         print("error: no built-in checklist could be loaded", file=sys.stderr)
         return 2
@@ -471,8 +586,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="art36-bench-") as tmp:
         work = Path(tmp)
         schema = work / "system.schema.json"
-        schema.write_text(subprocess.run([*art36, "schema", "system"], capture_output=True, text=True,
-                                         check=True).stdout)
+        schema.write_text(
+            subprocess.run([*art36, "schema", "system"], capture_output=True, text=True, check=True).stdout
+        )
         for n in sizes:
             corpus, summary = prepare_corpus(args.data_dir, n, cat, args.seed)
             print(f"N={n}: corpus {corpus} ({summary['bytes'] / 1e6:.1f} MB)", flush=True)
@@ -483,8 +599,11 @@ def main(argv: list[str] | None = None) -> int:
     info["load_average_at_end"] = os.getloadavg()
     info["git_at_end"] = _git_state()
     if info["git_at_end"] != info.get("git") or gen_systems.read_catalogue().fingerprint != cat.fingerprint:
-        print(f"warning: art36 or its checklists changed during the run ({info.get('git')} -> {info['git_at_end']}): "
-              "run again for figures of one version", file=sys.stderr)
+        print(
+            f"warning: art36 or its checklists changed during the run ({info.get('git')} -> {info['git_at_end']}): "
+            "run again for figures of one version",
+            file=sys.stderr,
+        )
     rows = evaluate(results, start)
     print_report(info, results, summaries, start, rows)
     if args.json:
@@ -492,8 +611,10 @@ def main(argv: list[str] | None = None) -> int:
             "machine": info,
             "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
             "corpora": {str(n): s for n, s in summaries.items()},
-            "results": {str(n): {name: {"runs": [asdict(r) for r in t.runs], "note": t.note}
-                                 for name, t in tools.items()} for n, tools in results.items()},
+            "results": {
+                str(n): {name: {"runs": [asdict(r) for r in t.runs], "note": t.note} for name, t in tools.items()}
+                for n, tools in results.items()
+            },
             "startup": start,
             "targets": rows,
         }

@@ -28,26 +28,89 @@ GENERATOR_VERSION = 3
 PROBLEM_SHARE = 0.02
 #: Evidence files that exist next to the system files (answers' evidence ``path`` points at them).
 #: They live in ``<corpus>/evidence/``; the system files sit one folder down, hence the ``../``.
-EVIDENCE_FILES = tuple(f"evidence/{name}.pdf" for name in ("test-report", "safety-case", "operator-manual",
-                                                              "v-and-v-plan", "training-syllabus", "data-sheet"))
+EVIDENCE_FILES = tuple(
+    f"evidence/{name}.pdf"
+    for name in ("test-report", "safety-case", "operator-manual", "v-and-v-plan", "training-syllabus", "data-sheet")
+)
 
-_PREFIXES = ("Sentinel", "Harrier", "Kestrel", "Aegis", "Bulwark", "Trident", "Warden", "Osprey", "Gannet",
-             "Rampart", "Halberd", "Skua", "Petrel", "Bastion", "Vigil", "Lynx", "Marten", "Corvid", "Tern")
-_KINDS = ("close-in weapon system", "loitering munition", "counter-UAS turret", "mine countermeasure vehicle",
-          "active protection system", "air-defence missile battery", "uncrewed surface vessel",
-          "sentry turret", "electronic-warfare decoy launcher", "counter-battery radar cueing system",
-          "uncrewed ground vehicle", "torpedo", "anti-ship missile", "point-defence laser")
-_DEVELOPERS = ("Noordzee Defence Systems B.V.", "Thales Nederland (fictional entry)", "Albion Dynamics Ltd",
-               "Hanseatic Marine Technik GmbH", "Nordic Aerosystems AB", "Atlantic Guidance Corp.",
-               "Vlaamse Sensorsystemen NV", "Defence Materiel Organisation (in-house)",
-               "Baltic Autonomy OÜ", "Iberia Defensa S.A.")
-_CLASSIFICATIONS = ("UNCLASSIFIED", "UNCLASSIFIED // FOR OFFICIAL USE ONLY", "RESTRICTED",
-                    "NATO RESTRICTED", "DEPARTEMENTAAL VERTROUWELIJK", "CONFIDENTIAL")
-_USE_IDS = ("point-defence-at-sea", "harbour-protection", "convoy-escort", "base-defence", "area-denial",
-            "littoral-patrol", "airfield-protection", "fleet-air-defence", "route-clearance", "training-range")
-_DOCS = ("TR-{n:04d} acceptance test report", "SC-{n:03d} safety case, issue {i}", "OM-{n:03d} operator manual",
-         "VVP-{n:03d} verification and validation plan", "Legal review memo LR-{n:03d}",
-         "Operational test & evaluation report OT&E-{n:03d}", "Data management plan DMP-{n:03d}")
+_PREFIXES = (
+    "Sentinel",
+    "Harrier",
+    "Kestrel",
+    "Aegis",
+    "Bulwark",
+    "Trident",
+    "Warden",
+    "Osprey",
+    "Gannet",
+    "Rampart",
+    "Halberd",
+    "Skua",
+    "Petrel",
+    "Bastion",
+    "Vigil",
+    "Lynx",
+    "Marten",
+    "Corvid",
+    "Tern",
+)
+_KINDS = (
+    "close-in weapon system",
+    "loitering munition",
+    "counter-UAS turret",
+    "mine countermeasure vehicle",
+    "active protection system",
+    "air-defence missile battery",
+    "uncrewed surface vessel",
+    "sentry turret",
+    "electronic-warfare decoy launcher",
+    "counter-battery radar cueing system",
+    "uncrewed ground vehicle",
+    "torpedo",
+    "anti-ship missile",
+    "point-defence laser",
+)
+_DEVELOPERS = (
+    "Noordzee Defence Systems B.V.",
+    "Thales Nederland (fictional entry)",
+    "Albion Dynamics Ltd",
+    "Hanseatic Marine Technik GmbH",
+    "Nordic Aerosystems AB",
+    "Atlantic Guidance Corp.",
+    "Vlaamse Sensorsystemen NV",
+    "Defence Materiel Organisation (in-house)",
+    "Baltic Autonomy OÜ",
+    "Iberia Defensa S.A.",
+)
+_CLASSIFICATIONS = (
+    "UNCLASSIFIED",
+    "UNCLASSIFIED // FOR OFFICIAL USE ONLY",
+    "RESTRICTED",
+    "NATO RESTRICTED",
+    "DEPARTEMENTAAL VERTROUWELIJK",
+    "CONFIDENTIAL",
+)
+_USE_IDS = (
+    "point-defence-at-sea",
+    "harbour-protection",
+    "convoy-escort",
+    "base-defence",
+    "area-denial",
+    "littoral-patrol",
+    "airfield-protection",
+    "fleet-air-defence",
+    "route-clearance",
+    "training-range",
+)
+_DOCS = (
+    "TR-{n:04d} acceptance test report",
+    "SC-{n:03d} safety case, issue {i}",
+    "OM-{n:03d} operator manual",
+    "VVP-{n:03d} verification and validation plan",
+    "Legal review memo LR-{n:03d}",
+    "Operational test & evaluation report OT&E-{n:03d}",
+    "Data management plan DMP-{n:03d}",
+)
 _RATIONALES = (
     "Established in the acceptance trials and confirmed by the operational test & evaluation campaign.",
     "The operator confirms every engagement through a two-step consent on the fire-control console; "
@@ -58,9 +121,32 @@ _RATIONALES = (
     "The classifier was trained on vendor-supplied data; provenance of part of the data is still being traced.",
     "Assessed by the review board on 12 March; see the minutes for the dissenting view.",
 )
-_WORDS = ("sensor", "radar", "electro-optical", "tracking", "engagement", "operator", "console", "threat",
-          "evaluation", "fire-control", "hard-kill", "soft-kill", "interceptor", "salvo", "doctrine", "sector",
-          "cueing", "classification", "confirmation", "geofence", "inhibit", "override", "latency", "datalink")
+_WORDS = (
+    "sensor",
+    "radar",
+    "electro-optical",
+    "tracking",
+    "engagement",
+    "operator",
+    "console",
+    "threat",
+    "evaluation",
+    "fire-control",
+    "hard-kill",
+    "soft-kill",
+    "interceptor",
+    "salvo",
+    "doctrine",
+    "sector",
+    "cueing",
+    "classification",
+    "confirmation",
+    "geofence",
+    "inhibit",
+    "override",
+    "latency",
+    "datalink",
+)
 
 
 @dataclass(frozen=True)
@@ -107,8 +193,9 @@ def read_catalogue(wanted: tuple[str, ...] = WANTED_CHECKLISTS) -> Catalogue:
             )
             criteria.setdefault(
                 cid,
-                CriterionInfo(cid, kind, values, c.context, c.rationale_required, c.evidence_required,
-                              c.not_applicable_allowed),
+                CriterionInfo(
+                    cid, kind, values, c.context, c.rationale_required, c.evidence_required, c.not_applicable_allowed
+                ),
             )
     return Catalogue(tuple(names), tuple(missing), tuple(criteria.values()), digest.hexdigest()[:16])
 
@@ -121,6 +208,10 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+#: Plain words YAML 1.1 reads as booleans or null: written quoted.
+_YAML_WORDS = frozenset(("true", "false", "yes", "no", "on", "off", "null", "y", "n"))
+
+
 def _scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -129,8 +220,7 @@ def _scalar(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_scalar(v) for v in value) + "]"
     text = str(value)
-    plain = text.replace("_", "").replace("-", "").replace(".", "").isalnum() and text not in (
-        "true", "false", "yes", "no", "on", "off", "null", "y", "n")
+    plain = text.replace("_", "").replace("-", "").replace(".", "").isalnum() and text not in _YAML_WORDS
     return text if plain and not text[0].isdigit() else _q(text)
 
 
@@ -277,8 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     cat = read_catalogue()
     if cat.missing:
-        print(f"warning: checklists not available, files will not name them: {', '.join(cat.missing)}",
-              file=sys.stderr)
+        print(f"warning: checklists not available, files will not name them: {', '.join(cat.missing)}", file=sys.stderr)
     print(json.dumps(generate(args.out_dir, args.count, cat, args.seed)))
     return 0
 

@@ -22,6 +22,20 @@ def test_readme_opens_with_the_two_setup_commands():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
 
 
+def test_make_test_runs_every_gate_the_readme_names():
+    recipe = (ROOT / "Makefile").read_text().split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    gates = iter(line.strip().removeprefix("$(BIN)/") for line in recipe.splitlines()[1:])
+    named = [
+        "ruff check src tests benchmarks",
+        "ruff format --check src tests benchmarks",
+        "mypy",
+        "art36 lint --builtin --format text",
+        "python -m pytest",
+    ]
+    assert all(gate in gates for gate in named), f"make test must run, in this order: {named}"
+    assert "`ruff format --check`" in README and "`mypy --strict`" in README
+
+
 def test_example_table_matches_the_computed_verdicts():
     rows = re.findall(
         r"^\| (?:`([\w.-]+\.yaml)`[^|]*)? *\| `([\w.-]+)` \| `(\w+)`[^|]*\| ([\d.]+) \|$", README, flags=re.M
