@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
 
 from art36 import discover, fileio
+from art36.lazyseq import LazySequence
 from art36.models.batch_report import FileReports
 from art36.models.diagnostic import Diagnostic, FileReport
 from art36.pipeline import Job
 from art36.settings import STDIN, EvidencePolicy, Inputs
 
 
-class Jobs(Sequence[Job]):
+class Jobs(LazySequence[Job]):
     """One job per input, made when it is needed: a batch holds file names, not job objects (flat memory)."""
 
     def __init__(
@@ -29,14 +28,7 @@ class Jobs(Sequence[Job]):
     def __len__(self) -> int:
         return len(self._names) + (self._stdin is not None)
 
-    @overload
-    def __getitem__(self, index: int) -> Job: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Job]: ...
-    def __getitem__(self, index: int | slice) -> Job | Sequence[Job]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        index = range(len(self))[index]
+    def _item(self, index: int) -> Job:
         if self._stdin is not None:
             if index == 0:
                 return Job(display="<stdin>", text=self._stdin, checklists=self._checklists, evidence=self._evidence)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import overload
 
+from art36.lazyseq import LazySequence
 from art36.models.diagnostic import Diagnostic, FileReport
 
 
-class FileReports(Sequence[FileReport]):
+class FileReports(LazySequence[FileReport]):
     """A batch's FileReports in order, stored so that memory stays flat in the number of files.
 
     A file with diagnostics keeps its FileReport; a clean file keeps only its name and one shared
@@ -38,14 +38,7 @@ class FileReports(Sequence[FileReport]):
     def __len__(self) -> int:
         return len(self._names)
 
-    @overload
-    def __getitem__(self, index: int) -> FileReport: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[FileReport]: ...
-    def __getitem__(self, index: int | slice) -> FileReport | Sequence[FileReport]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        index = range(len(self))[index]
+    def _item(self, index: int) -> FileReport:
         if index in self._full:
             return self._full[index]
         kind, classification = self._meta[index]
