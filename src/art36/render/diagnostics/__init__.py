@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+from art36.render.registry import FormatSpec, chosen
 
 if TYPE_CHECKING:
     from art36.models.batch_report import BatchReport
@@ -28,25 +29,12 @@ class DiagnosticFormat(Protocol):
     def render(self, batch: BatchReport, options: RenderOptions) -> str: ...
 
 
-class FormatSpec(NamedTuple):
-    """A registered format. The renderer module is imported only when used, so ``--help`` stays cheap."""
-
-    name: str
-    description: str
-    module: str
-    attr: str
-
-    def load(self) -> DiagnosticFormat:
-        cls: type[DiagnosticFormat] = getattr(importlib.import_module(self.module), self.attr)
-        return cls()
-
-
-def _spec(name: str, description: str, attr: str) -> tuple[str, FormatSpec]:
+def _spec(name: str, description: str, attr: str) -> tuple[str, FormatSpec[DiagnosticFormat]]:
     return name, FormatSpec(name, description, f"art36.render.diagnostics.{name}", attr)
 
 
 #: Every output format by name; the CLI's ``--format`` choices are ``FORMAT_CHOICES``.
-FORMATS: dict[str, FormatSpec] = dict(
+FORMATS: dict[str, FormatSpec[DiagnosticFormat]] = dict(
     [
         _spec("text", "one line per problem: path:line:col: severity: message [CODE name]", "TextFormat"),
         _spec("json", "one JSON document with every file and diagnostic (art36 report version 1)", "JsonFormat"),
@@ -62,11 +50,7 @@ FORMAT_CHOICES: tuple[str, ...] = (AUTO, *FORMATS)
 def _renderer(fmt: str) -> DiagnosticFormat:
     if fmt == AUTO:
         raise ValueError("resolve the 'auto' format first (see resolve())")
-    try:
-        spec = FORMATS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
-    return spec.load()
+    return chosen(FORMATS, fmt, "output format")
 
 
 def render(batch: BatchReport, fmt: str, *, color: bool = False, strict: bool = False) -> str:

@@ -7,8 +7,9 @@ registry's names, so registering is all it takes.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+from art36.render.registry import FormatSpec, chosen
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -32,28 +33,11 @@ class ReviewFormat(Protocol):
     def render(self, report: ScoreReport, options: RenderOptions) -> str: ...
 
 
-class FormatSpec(NamedTuple):
-    """A registered format; its module is imported only when the format is used, so start-up stays cheap.
-
-    (Named tuples, not dataclasses: this module is imported for every ``--help`` and TAB completion.)
-    """
-
-    name: str
-    description: str
-    module: str
-    attr: str
-
-    def load(self) -> ReviewFormat:
-        cls = getattr(importlib.import_module(self.module), self.attr)
-        instance: ReviewFormat = cls()
-        return instance
-
-
 #: Every score output format by name, in the order `--help` lists them; the first is the default.
-FORMATS: dict[str, FormatSpec] = {}
+FORMATS: dict[str, FormatSpec[ReviewFormat]] = {}
 
 
-def register(name: str, description: str, module: str, attr: str) -> FormatSpec:
+def register(name: str, description: str, module: str, attr: str) -> FormatSpec[ReviewFormat]:
     """Add a format (``module`` is imported, and ``attr`` instantiated, only when the format is chosen)."""
     if name in FORMATS:
         raise ValueError(f"score format {name!r} is registered twice")
@@ -90,16 +74,9 @@ register(
 DEFAULT = "text"
 
 
-def _spec(fmt: str) -> FormatSpec:
-    try:
-        return FORMATS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown score format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
-
-
 def render(report: ScoreReport, fmt: str, *, color: bool = False, width: int = DEFAULT_WIDTH) -> str:
     """The whole report in format ``fmt`` (a key of :data:`FORMATS`)."""
-    return _spec(fmt).load().render(report, RenderOptions(color=color, width=width))
+    return chosen(FORMATS, fmt, "score format").render(report, RenderOptions(color=color, width=width))
 
 
 class StreamingFormat(Protocol):
@@ -118,7 +95,7 @@ def render_chunks(
     from art36 import __version__
     from art36.models.score_report import ScoreReport
 
-    instance = _spec(fmt).load()
+    instance = chosen(FORMATS, fmt, "score format")
     options = RenderOptions(color=color, width=width)
     streaming = getattr(instance, "chunks", None)
     if streaming is not None:
