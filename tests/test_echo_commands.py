@@ -273,3 +273,32 @@ def test_usage_errors_are_terminal_safe(capsys):
     assert main(["score", "--format", "\x1b[2J\x1b]52;c;SGVsbG8=\x07", "x.yaml"]) == 2
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\\x1b[2J" in err
+
+
+# --- keys: always shown, but bounded ----------------------------------------------------------------------------
+
+PARAGRAPH_KEY = "k" * 200 + SECRET.lower()
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt"),
+    [*(("validate", f) for f in ("text", "json", "github", "junit", "sarif")), ("score", "json"), ("score", "text")],
+)
+def test_a_paragraph_used_as_a_key_is_bounded_in_messages_and_yaml_paths(command, fmt, corpus, capsys, monkeypatch):
+    folder = corpus(SECRET)
+    good = (folder / "good" / "good.yaml").read_text()
+    (folder / "good" / "keys.yaml").write_text(
+        good.replace("uses:", f"{PARAGRAPH_KEY}: 1\nuses:").replace(
+            "t.duration: 5", f"t.duration: 5\n  {PARAGRAPH_KEY}: {{a: 1}}\n  t.weapon: false"
+        )
+    )
+    codes, text = _execute(_one(command, "good/keys.yaml", "-f", fmt), folder, capsys, monkeypatch)
+    assert codes == [1] and SECRET.lower() not in text and "k" * 100 in text and MARKING in text
+
+
+def test_the_key_bound_is_the_longest_identifier():
+    from art36.models.common import Identifier
+
+    limit = next(m.max_length for m in Identifier.__metadata__ if getattr(m, "max_length", None))
+    assert echo.KEY_CHARS == limit
+    assert echo.path_part("a" * 500) == "a" * limit + "..." and echo.path_part("t.\x1b") == "t.\\x1b"

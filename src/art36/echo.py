@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 
 #: The longest value excerpt a message may quote.
 EXCERPT_CHARS = 24
-#: The longest key or identifier a message shows (keys are always shown, but bounded).
-KEY_CHARS = 80
+#: The longest key or identifier a message or a YAML path shows (keys are always shown, but bounded): the longest
+#: identifier the schemas allow (models.common.Identifier; a test keeps the two equal), so a valid id is never cut.
+KEY_CHARS = 120
 #: The placeholder for a value under ``--no-values``.
 WITHHELD = "(value not shown)"
 #: The environment variable that turns ``--no-values`` on.
@@ -90,6 +91,13 @@ def path(item: str) -> str:
 def key(item: object) -> str:
     """A key or identifier, always shown (quoted), but bounded and with control characters made visible."""
     return _cut(str(item), KEY_CHARS)
+
+
+def path_part(item: object) -> str:
+    """One key of a YAML path (``answers.KEY.value``): cut at :data:`KEY_CHARS`, unquoted, control characters
+    visible. A key can be a paragraph; the path that locates a problem must not copy it."""
+    text = str(item)
+    return one_line(text) if len(text) <= KEY_CHARS else one_line(text[:KEY_CHARS]) + "..."
 
 
 _QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")

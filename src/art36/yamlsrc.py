@@ -13,6 +13,7 @@ try:  # libyaml's parser is several times faster; the constructor stays the safe
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _FastLoader = None  # type: ignore[assignment,misc]
 
+from art36 import echo
 from art36.limits import MAX_ALIAS_NODES, MAX_DEPTH
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -311,7 +312,10 @@ class Index:
             found = self._child(node, part)
             if found is None:
                 continue
-            path = f"{path}[{part}]" if isinstance(part, int) else (f"{path}.{part}" if path else str(part))
+            if isinstance(part, int):
+                path = f"{path}[{part}]"
+            else:  # a key can be a paragraph: the path shows it bounded
+                path = f"{path}.{echo.path_part(part)}" if path else echo.path_part(part)
             node = found[0] if (key and i == len(loc) - 1) else found[1]
         return node, path
 

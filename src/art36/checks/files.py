@@ -105,7 +105,9 @@ YAML_SYNTAX: Rule[Parsed] = Rule(
 def _duplicates(parsed: Parsed) -> Iterator[Diagnostic]:
     for dup in parsed.doc.duplicates:
         yield YAML_DUPLICATE_KEY.at(
-            Location(file=parsed.display, line=dup.mark.line, column=dup.mark.column, yaml_path=str(dup.key)),
+            Location(
+                file=parsed.display, line=dup.mark.line, column=dup.mark.column, yaml_path=echo.path_part(dup.key)
+            ),
             f"key {echo.key(dup.key)} appears again (first at line {dup.first.line}); expected each key once",
             hint="remove or merge one of the two; YAML would silently keep only the last",
         )
