@@ -233,9 +233,9 @@ NOT_REPEATED = [
 ]
 #: Keys typed on the command line (option names, rule codes, criterion ids): always shown, but bounded.
 KEYS = [
-    *((c, "--" + "k" * 90 + SECRET) for c in sorted(FILE_COMMANDS)),
-    ("lint", "--explain", "k" * 90 + SECRET),
-    ("show", "mhc", "k" * 90 + SECRET),
+    *((c, "--" + "k" * 150 + SECRET) for c in sorted(FILE_COMMANDS)),
+    ("lint", "--explain", "k" * 150 + SECRET),
+    ("show", "mhc", "k" * 150 + SECRET),
 ]
 
 
