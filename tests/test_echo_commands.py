@@ -300,5 +300,5 @@ def test_the_key_bound_is_the_longest_identifier():
     from art36.models.common import Identifier
 
     limit = next(m.max_length for m in Identifier.__metadata__ if getattr(m, "max_length", None))
-    assert echo.KEY_CHARS == limit
+    assert limit == echo.KEY_CHARS
     assert echo.path_part("a" * 500) == "a" * limit + "..." and echo.path_part("t.\x1b") == "t.\\x1b"
