@@ -2,8 +2,8 @@
 
 ``build(folder, value)`` writes, under ``folder``:
 
-- ``mini-checklist.yaml`` (good) and ``bad-checklist.yaml`` (the value as a wrong-typed weight and an unknown key's
-  value);
+- ``mini-checklist.yaml`` (good), ``bad-checklist.yaml`` (the value as a wrong-typed weight and an unknown key's
+  value) and ``lint-checklist.yaml`` (valid, but the value is a duplicated option and a near miss in a condition);
 - ``systems/*.yaml``: one system file per leak (invalid option value, wrong type, schema error, unknown tag, evidence
   path, checklist path, checklist id, another file's errors, the "quote it" hint, an unknown key's value, an invalid
   context option); each fails validation and is marked ``classification: RESTRICTED``;
@@ -75,10 +75,23 @@ def bad_checklist(v: str) -> str:
     )
 
 
+def lint_checklist(v: str) -> str:
+    """A checklist that passes the schema but not lint: ``v`` as an option value given twice (a duplicate), and a
+    condition testing a value that is no option of its criterion (a near miss of ``v``)."""
+    options = "          - {value: persons, label: Persons, risk_level: critical}"
+    return (
+        (FIXTURES / "mini-checklist.yaml")
+        .read_text()
+        .replace(options, options + f"\n          - {{value: {v}, label: A, risk_level: low}}" * 2)
+        .replace("{criterion: t.weapon, equals: false}", f"{{criterion: t.target, equals: {v}s}}")
+    )
+
+
 def build(folder: Path, v: str) -> Path:
     """The corpus under ``folder`` with ``v`` planted; returns the ``systems`` folder."""
     shutil.copy(FIXTURES / "mini-checklist.yaml", folder / "mini-checklist.yaml")
     (folder / "bad-checklist.yaml").write_text(bad_checklist(v))
+    (folder / "lint-checklist.yaml").write_text(lint_checklist(v))
     systems = folder / "systems"
     systems.mkdir(exist_ok=True)
     for name, text in system_files(v).items():

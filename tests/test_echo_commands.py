@@ -53,7 +53,10 @@ RUNS = [
     *(_one("validate", "systems", "good", "-f", f) for f in ("text", "json", "github", "junit", "sarif")),
     *(_one("score", "systems", "good", "-f", f) for f in ("text", "json", "md", "html")),
     _one("score", "systems", "good", "-f", "json", "-o", "out/score.json"),
-    *(_one("lint", "bad-checklist.yaml", "-f", f, marking=False) for f in ("text", "json", "github", "junit", "sarif")),
+    *(
+        _one("lint", "bad-checklist.yaml", "lint-checklist.yaml", "-f", f, marking=False)
+        for f in ("text", "json", "github", "junit", "sarif")
+    ),
     *(_one("report", "systems", "good", "bad.review.json", "-f", f) for f in ("text", "md", "json")),
     _one("report", "systems", "good", "bad.review.json", "-f", "html", "-o", "out"),
     *(_one("show", "bad-checklist.yaml", "-f", f, marking=False, excerpts=False) for f in ("text", "md", "json")),

@@ -79,6 +79,15 @@ def value(item: object) -> str:
     return _cut(str(item), EXCERPT_CHARS)
 
 
+def listing(items: Sequence[object]) -> str:
+    """Values from a document listed in a message (``materiel, vehicles``): each short one as written, a long one
+    as a bounded excerpt; under ``--no-values`` only how many there are."""
+    if _hide:
+        return f"{len(items)} value(s), not shown"
+    words = [str(v).lower() if isinstance(v, bool) else str(v) for v in items]
+    return ", ".join(one_line(w) if len(w) <= EXCERPT_CHARS else _cut(w, EXCERPT_CHARS) for w in words) or "none"
+
+
 def path(item: str) -> str:
     """A path from a document (evidence, a checklist reference): its last characters, where the name is."""
     if _hide:

@@ -70,7 +70,8 @@ def _invalid_answer(site: AnswerSite, criterion: Criterion) -> tuple[str, str] |
         return f"found {echo.value(value)}, expected a number{unit}", hint
     allowed = [wording.value(v) for v in criterion.choice_values()]
     hint = f"expected one of: {', '.join(allowed)}, or unknown"
-    if isinstance(value, str) and (close := wording.close_match(value, allowed)):
+    # Under --no-values no suggestion either: the option closest to a hidden value tells what it was.
+    if isinstance(value, str) and not echo.hiding() and (close := wording.close_match(value, allowed)):
         hint = f"did you mean '{close}'? {hint}"
     if criterion.answer_type is AnswerType.BOOLEAN and isinstance(value, str):
         hint = f"write true or false without quotes; {hint}"

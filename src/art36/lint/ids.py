@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from art36 import echo
 from art36.lint.context import LintContext, Loc
 from art36.lint.examples import CRITERION
 from art36.models.diagnostic import Diagnostic, Severity
@@ -26,7 +27,7 @@ def _repeats(ctx: LintContext, what: str, items: Iterable[tuple[Any, Loc]]) -> I
             first[key] = loc
             continue
         line = ctx.at(first[key]).line
-        shown = str(value).lower() if isinstance(value, bool) else f"'{value}'"
+        shown = echo.value(value)  # an option value or range from the file: bounded like any value
         yield DUPLICATE_ID.at(
             ctx.at(loc),
             f"{what.format(shown)} is defined again (first at line {line})",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from art36 import wording
+from art36 import echo, wording
 from art36.conditions import as_choices
 from art36.lint.context import LintContext, leaves_at
 from art36.models.checklist import AnswerType, Criterion
@@ -128,10 +128,12 @@ def unknown_values(ctx: LintContext) -> Iterator[Diagnostic]:
                 else:
                     kind = "range" if criterion.answer_type is AnswerType.NUMBER else "option"
                     message = (
-                        f"{value!r} is not an {kind} value of criterion '{criterion.id}' "
-                        f"(values: {wording.values(allowed)}); the {site.describe()} test never matches it"
+                        f"{echo.value(value)} is not an {kind} value of criterion '{criterion.id}' "
+                        f"(values: {echo.listing(allowed)}); the {site.describe()} test never matches it"
                     )
-                hint = wording.did_you_mean(str(value), [str(v) for v in allowed])
+                # the closest option to a hidden value tells what it was: no suggestion under --no-values
+                close = None if echo.hiding() else wording.close_match(str(value), [str(v) for v in allowed])
+                hint = f"did you mean {echo.value(close)}?" if close else ""
                 if not hint and any(str(v) == str(value) for v in allowed):
                     hint = "the value matches only with the same type: quote it or unquote it like the option"
                 yield rule.at(ctx.at(vloc), message, hint=hint)

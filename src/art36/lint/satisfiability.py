@@ -6,6 +6,7 @@ import itertools
 import math
 from collections.abc import Iterator, Mapping
 
+from art36 import echo
 from art36.conditions import Truth, evaluate, lookup_in
 from art36.lint.context import ConditionSite, LintContext, leaves_at
 from art36.models.checklist import AnswerType, Criterion
@@ -74,7 +75,7 @@ def _dead_tests(site: ConditionSite, criteria: Mapping[str, Criterion]) -> list[
             test = (
                 f"risk_at_least {leaf.risk_at_least.value}"
                 if leaf.risk_at_least is not None
-                else f"in {[*leaf.values()]}"
+                else f"in {echo.value(list(leaf.values()))}"
             )
             dead.append(f"'{leaf.criterion}' {test}")
     return dead
