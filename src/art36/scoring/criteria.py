@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from art36.conditions import Truth, evaluate, lookup_in, risk_of
-from art36.models.checklist import Checklist, Criterion, ScoringModel
+from art36.models.checklist import Checklist, Criterion, ScoringModel, Section
 from art36.models.review import ChecklistScore, CriterionResult, Margin, SectionResult, Status
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, AnswerValue
-from art36.scoring.limits import Limits
+from art36.scoring.limits import Limit, Limits
+from art36.scoring.once import per_checklist
 from art36.wording import number as fmt
 
 
@@ -28,17 +31,17 @@ def worst_margin(margins: Sequence[Margin | None]) -> Margin | None:
     return max(found, key=order.index) if found else None
 
 
-def criterion_result(
+def assess(
     checklist: Checklist,
     section_id: str,
     criterion: Criterion,
-    answers: Mapping[str, AnswerValue],
-    limits: Limits,
+    value: AnswerValue | None,
+    limit: Limit,
+    hidden: bool,
 ) -> CriterionResult:
+    """The result of one criterion given its answer (None: unanswered), its limit, and whether its
+    ``applies_when`` is false (``hidden``): it depends on nothing else, so equal inputs give equal results."""
     model = checklist.scoring
-    lookup = lookup_in(checklist.criteria, answers)
-    value = answers.get(criterion.id)
-    limit = limits.of(checklist, criterion.id)
     base = {
         "id": criterion.id,
         "checklist": checklist.id,
@@ -48,7 +51,7 @@ def criterion_result(
         "max_level": limit.level,
         "required_by": limit.profile,
     }
-    if criterion.applies_when is not None and evaluate(criterion.applies_when, lookup) is Truth.FALSE:
+    if hidden:
         # A question that does not arise carries no risk. Counting it at full points (rather than leaving it
         # out) means that revealing it through a riskier answer can only lower the index, never raise it.
         best = max(model.risk_points.values())
@@ -127,20 +130,94 @@ def _band(model: ScoringModel, score: float | None) -> str | None:
     return None
 
 
+#: Criterion results remembered per checklist; past this many the memo starts afresh.
+MAX_REMEMBERED = 20_000
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A checklist's criteria in scoring order, each with its slot (position), and the results seen so far."""
+
+    sections: tuple[tuple[Section, tuple[tuple[int, Criterion], ...]], ...]
+    #: Results by (slot, answer, limit level, limit profile, hidden), with their term in the section derivation.
+    seen: dict[Hashable, tuple[CriterionResult, str | None]] = field(default_factory=dict)
+
+
+@per_checklist
+def _plan(checklist: Checklist) -> _Plan:
+    slots = itertools.count()
+    return _Plan(tuple((s, tuple((next(slots), c) for c in s.criteria)) for s in checklist.sections))
+
+
+def _answer_key(value: AnswerValue | None) -> Hashable | None:
+    """``value`` as a memo key that tells types apart (``True`` is not ``1``), or None when results for it are not
+    remembered: numbers (``0.0`` equals ``-0.0`` but is written differently; they rarely repeat anyway)."""
+    if value is None or type(value) is str or type(value) is bool:
+        return (type(value), value)
+    if type(value) is tuple and all(type(v) is str for v in value):
+        return (tuple, value)
+    return None
+
+
+def _term(result: CriterionResult) -> str | None:
+    """The criterion's part of its section's derivation (None when it earns no points)."""
+    return None if result.points is None else f"{result.id} {fmt(result.points)}x{fmt(result.weight)}"
+
+
+def _assessed(
+    checklist: Checklist,
+    plan: _Plan,
+    slot: int,
+    section_id: str,
+    criterion: Criterion,
+    value: AnswerValue | None,
+    limit: Limit,
+    hidden: bool,
+) -> tuple[CriterionResult, str | None]:
+    """:func:`assess` with its section term, remembered per checklist: most answers repeat across uses and files,
+    and a result (a frozen model) depends only on these inputs."""
+    answer = _answer_key(value)
+    if answer is None:
+        result = assess(checklist, section_id, criterion, value, limit, hidden)
+        return result, _term(result)
+    key = (slot, answer, limit.level, limit.profile, hidden)
+    found = plan.seen.get(key)
+    if found is None:
+        if len(plan.seen) >= MAX_REMEMBERED:
+            plan.seen.clear()
+        result = assess(checklist, section_id, criterion, value, limit, hidden)
+        found = plan.seen[key] = (result, _term(result))
+    return found
+
+
 def checklist_part(
     checklist: Checklist, answers: Mapping[str, AnswerValue], limits: Limits
 ) -> tuple[list[CriterionResult], list[SectionResult], ChecklistScore]:
     """Criterion results, section indices and the checklist index, each with its margin and derivation."""
     criteria: list[CriterionResult] = []
     sections: list[SectionResult] = []
-    for section in checklist.sections:
-        results = [criterion_result(checklist, section.id, c, answers, limits) for c in section.criteria]
+    plan = _plan(checklist)
+    lookup = lookup_in(checklist.criteria, answers)
+    for section, entries in plan.sections:
+        assessed = [
+            _assessed(
+                checklist,
+                plan,
+                slot,
+                section.id,
+                c,
+                answers.get(c.id),
+                limits.of(checklist, c.id),
+                c.applies_when is not None and evaluate(c.applies_when, lookup) is Truth.FALSE,
+            )
+            for slot, c in entries
+        ]
+        results = [r for r, _ in assessed]
         criteria.extend(results)
         scored = [(r.points, r.weight) for r in results if r.points is not None]
         score = _weighted(scored)
         derivation = (
-            " + ".join(f"{r.id} {fmt(r.points)}x{fmt(r.weight)}" for r in results if r.points is not None)
-            + f" / total weight {fmt(sum(w for _, w in scored))}"
+            " + ".join(t for _, t in assessed if t is not None) + f" / total weight {fmt(sum(w for _, w in scored))}"
             if scored
             else "no scored criteria"
         )

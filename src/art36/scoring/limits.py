@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from art36.conditions import Truth, evaluate, lookup_in
-from art36.models.checklist import Checklist
+from art36.models.checklist import Checklist, ContextProfile
 from art36.models.common import RiskLevel, text_in
 from art36.models.system import AnswerValue
+from art36.scoring.once import per_checklist
 
 DEFAULT = "default"
 
@@ -38,9 +39,38 @@ class Limits:
         return self.lenient.get(criterion_id) or _default(checklist, criterion_id)
 
 
+@dataclass(frozen=True)
+class _Table:
+    """A checklist's limits as the engine reads them: each criterion's default, each profile's (known) limits."""
+
+    defaults: dict[str, Limit]
+    profiles: tuple[tuple[ContextProfile, tuple[tuple[str, Limit], ...]], ...]
+
+
+@per_checklist
+def _table(checklist: Checklist) -> _Table:
+    criteria = checklist.criteria
+    defaults = {
+        cid: Limit(c.max_risk, DEFAULT, "the checklist's default limit for this criterion")
+        for cid, c in criteria.items()
+    }
+    profiles = tuple(
+        # a limit on a criterion the checklist does not define is left out: lint reports it (L002)
+        (
+            p,
+            tuple(
+                (lim.criterion, Limit(lim.max_risk, p.id, text_in(lim.rationale)))
+                for lim in p.limits
+                if lim.criterion in criteria
+            ),
+        )
+        for p in checklist.profiles
+    )
+    return _Table(defaults, profiles)
+
+
 def _default(checklist: Checklist, criterion_id: str) -> Limit:
-    criterion = checklist.criteria[criterion_id]
-    return Limit(criterion.max_risk, DEFAULT, "the checklist's default limit for this criterion")
+    return _table(checklist).defaults[criterion_id]
 
 
 def limits_for(checklist: Checklist, answers: Mapping[str, AnswerValue]) -> Limits:
@@ -54,22 +84,19 @@ def limits_for(checklist: Checklist, answers: Mapping[str, AnswerValue]) -> Limi
     selected: list[str] = []
     chosen: dict[str, Limit] = {}
     maybe: dict[str, list[Limit]] = {}
-    for profile in checklist.profiles:
+    for profile, profile_limits in _table(checklist).profiles:
         truth = evaluate(profile.when, lookup)
         if truth is Truth.FALSE:
             continue
         if truth is Truth.TRUE:
             selected.append(profile.id)
-        for limit in profile.limits:
-            if limit.criterion not in checklist.criteria:
-                continue  # lint reports it (L002)
-            found = Limit(limit.max_risk, profile.id, text_in(limit.rationale))
+        for cid, found in profile_limits:
             if truth is Truth.TRUE:
-                current = chosen.get(limit.criterion)
+                current = chosen.get(cid)
                 if current is None or found.level.rank < current.level.rank:
-                    chosen[limit.criterion] = found
+                    chosen[cid] = found
             else:
-                maybe.setdefault(limit.criterion, []).append(found)
+                maybe.setdefault(cid, []).append(found)
     effective: dict[str, Limit] = dict(chosen)
     lenient: dict[str, Limit] = dict(chosen)
     for cid, candidates in maybe.items():
