@@ -56,23 +56,59 @@ class JsonFormat:
         yield ("\n  ]" if tally.files else "]") + ',\n  "summary": ' + _dumps(tally.summary(), 2) + "\n}\n"
 
 
-#: Where pydantic's JSON could differ from ``json.dumps``: floats below 1e-4 (written ``0.00001``, not ``1e-05``),
-#: non-finite numbers (``json.dumps`` refuses them). Any match (even inside a string) takes the reference path.
-_MAY_DIFFER = ("0.0000", "NaN", "Infinity")
+def _may_differ(data: bytes) -> bool:
+    """Whether pydantic's JSON ``data`` may write a number differently from ``json.dumps``: a float below 1e-4,
+    written ``0.00001`` (not ``1e-05``) or ``2.5e-7`` (not ``2.5e-07``). Any match, even inside a string, takes
+    the reference path. (Non-finite numbers cannot occur: every model refuses them, ``allow_inf_nan=False``.)"""
+    if b"0.0000" in data:
+        return True
+    at = data.find(b"e-")
+    while at >= 0:  # an exponent of one digit: json.dumps writes two
+        if data[at - 1 : at].isdigit() and data[at + 2 : at + 3].isdigit() and not data[at + 3 : at + 4].isdigit():
+            return True
+        at = data.find(b"e-", at + 2)
+    return False
+
+
+#: What :func:`art36.textsafe.json_text` escapes beyond DEL, as UTF-8: a lead and the bytes that may follow it
+#: (C1 controls U+0080-009F; U+061C; U+200E-200F and U+2028-202E; U+2066-2069).
+_ESCAPED_UTF8 = (
+    (b"\xc2", frozenset(range(0x80, 0xA0))),
+    (b"\xd8", frozenset({0x9C})),
+    (b"\xe2\x80", frozenset({0x8E, 0x8F, *range(0xA8, 0xAF)})),
+    (b"\xe2\x81", frozenset(range(0xA6, 0xAA))),
+)
+
+
+def _needs_escapes(data: bytes) -> bool:
+    """Whether UTF-8 JSON ``data`` holds a character :func:`~art36.textsafe.json_text` escapes (False: the text
+    can be used as it is). A byte search, much faster than the regular expression on non-ASCII text."""
+    if b"\x7f" in data:
+        return True
+    if data.isascii():
+        return False
+    for lead, follows in _ESCAPED_UTF8:
+        at = data.find(lead)
+        while at >= 0:
+            if data[at + len(lead)] in follows:
+                return True
+            at = data.find(lead, at + 1)
+    return False
 
 
 def record_json(record: ScoredFile) -> str:
     """One file's record, indented to sit in the ``files`` list: byte for byte what :func:`_dumps` writes for
     ``record.model_dump(mode="json")``, but serialised by pydantic's compiled encoder (``json.dumps`` with an
     indent runs in pure Python, the larger part of `score -f json`'s time). Lone surrogates (undecodable file
-    names), non-finite and very small numbers take the reference path."""
+    names) and very small numbers take the reference path."""
     try:
-        text = record.model_dump_json(indent=2)
+        data = record.__pydantic_serializer__.to_json(record, indent=2)  # what model_dump_json decodes
     except ValueError:  # pydantic refuses lone surrogates: the reference path writes them as \xNN
         return _dumps(record.model_dump(mode="json"), 4)
-    if any(marker in text for marker in _MAY_DIFFER):
+    if _may_differ(data):
         return _dumps(record.model_dump(mode="json"), 4)
-    return json_text(text).replace("\n", "\n    ")
+    text = data.replace(b"\n", b"\n    ").decode("utf-8")
+    return json_text(text) if _needs_escapes(data) else text
 
 
 def _dumps(value: Any, indent: int) -> str:
