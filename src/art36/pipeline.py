@@ -14,7 +14,15 @@ from art36.checks.context import SystemContext
 from art36.checks.system import check_system
 from art36.models.common import text_in
 from art36.models.diagnostic import Diagnostic, FileReport, Severity
-from art36.models.review import ChecklistRef, CitedEvidence, EvidenceRecord, ReviewResult, ToolInfo, UseResult
+from art36.models.review import (
+    ChecklistRef,
+    CitedEvidence,
+    CriterionResult,
+    EvidenceRecord,
+    ReviewResult,
+    ToolInfo,
+    UseResult,
+)
 from art36.models.rule import run as run_checks
 from art36.models.system import Answer, SystemDescription
 
@@ -120,18 +128,31 @@ def marking_of(loaded: load.Loaded[SystemDescription], text: str) -> str:
     return recover(loaded.doc.data if loaded.doc else None, text)
 
 
-def _with_rationale(result: UseResult, answers: dict[str, Answer]) -> UseResult:
-    """Carry each answer's rationale and cited evidence into its criterion result, so reports need no system file."""
+#: Within one review: (result, answer) ids -> the result and its copy carrying the answer's notes. Holding the
+#: result keeps its id from being reused; the answer lives as long as the system description.
+Noted = dict[tuple[int, int], tuple[CriterionResult, CriterionResult]]
+
+
+def _with_rationale(result: UseResult, answers: dict[str, Answer], noted: Noted) -> UseResult:
+    """Carry each answer's rationale and cited evidence into its criterion result, so reports need no system file.
+
+    Uses share answers and (equal inputs, one frozen result) criterion results: each pair is copied once."""
     criteria = []
     for c in result.criteria:
         answer = answers.get(c.id)
         if answer is None or not (answer.rationale or answer.evidence):
             criteria.append(c)
             continue
-        cited = tuple(
-            CitedEvidence(document=e.document, path=e.path, description=e.description) for e in answer.evidence
-        )
-        criteria.append(c.model_copy(update={"rationale": answer.rationale, "evidence": cited}))
+        found = noted.get((id(c), id(answer)))
+        if found is None or found[0] is not c:
+            cited = tuple(
+                CitedEvidence(document=e.document, path=e.path, description=e.description) for e in answer.evidence
+            )
+            found = noted[id(c), id(answer)] = (
+                c,
+                c.model_copy(update={"rationale": answer.rationale, "evidence": cited}),
+            )
+        criteria.append(found[1])
     return result.model_copy(update={"criteria": tuple(criteria)})
 
 
@@ -147,6 +168,7 @@ def review(
     """Score every intended use (with the measures it declares); the overall verdict is the worst use's."""
     models = [c.checklist for c in checklists]
     uses = []
+    noted: Noted = {}
     for use in system.uses:
         answers = system.answers_for(use)
         result = scoring.evaluate_use(
@@ -157,7 +179,7 @@ def review(
             measures=use.measures,
             strict_conditions=strict_conditions,
         )
-        uses.append(_with_rationale(result, answers))
+        uses.append(_with_rationale(result, answers, noted))
     deciding = scoring.worst_use(uses)
     return ReviewResult(
         tool=ToolInfo(version=__version__),

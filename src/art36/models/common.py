@@ -48,10 +48,12 @@ class RiskLevel(StrEnum):
 
     @property
     def rank(self) -> int:
-        return _RISK_ORDER.index(self)
+        return _RISK_RANK[self]
 
 
 _RISK_ORDER = [RiskLevel.NONE, RiskLevel.LOW, RiskLevel.MEDIUM, RiskLevel.HIGH, RiskLevel.CRITICAL]
+#: Each level's place in ``_RISK_ORDER`` (asked for every criterion of every use: a lookup, not a search).
+_RISK_RANK = {level: i for i, level in enumerate(_RISK_ORDER)}
 
 
 class LegalStatus(StrEnum):

@@ -13,6 +13,7 @@ from art36.models.review import (
     FiredRedLine,
     Margin,
     SectionResult,
+    Status,
     UseResult,
 )
 from art36.models.system import AnswerValue, Measure
@@ -95,7 +96,7 @@ def evaluate_use(
     use_scores = [s.score for s in scores if s.score is not None]
     # Never an average across checklists: a clean legal checklist must not lift weak human control.
     score = min(use_scores) if use_scores and in_scope else None
-    gaps = tuple(c.id for c in criteria if c.required and c.status.value in ("missing", "unknown"))
+    gaps = tuple(c.id for c in criteria if c.required and c.status in (Status.MISSING, Status.UNKNOWN))
     return UseResult(
         id=use_id,
         title=title,

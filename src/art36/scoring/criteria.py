@@ -10,7 +10,7 @@ from art36.conditions import Truth, evaluate, lookup_in, risk_of
 from art36.models.checklist import Checklist, Criterion, ScoringModel, Section
 from art36.models.review import ChecklistScore, CriterionResult, Margin, SectionResult, Status
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, AnswerValue
-from art36.scoring.limits import Limit, Limits
+from art36.scoring.limits import Limit, Limits, defaults
 from art36.scoring.once import per_checklist
 from art36.wording import number as fmt
 
@@ -198,6 +198,7 @@ def checklist_part(
     sections: list[SectionResult] = []
     plan = _plan(checklist)
     lookup = lookup_in(checklist.criteria, answers)
+    own, chosen = defaults(checklist), limits.effective
     for section, entries in plan.sections:
         assessed = [
             _assessed(
@@ -207,7 +208,7 @@ def checklist_part(
                 section.id,
                 c,
                 answers.get(c.id),
-                limits.of(checklist, c.id),
+                chosen.get(c.id) or own[c.id],  # limits.of, without a call per criterion
                 c.applies_when is not None and evaluate(c.applies_when, lookup) is Truth.FALSE,
             )
             for slot, c in entries

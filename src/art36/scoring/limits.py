@@ -69,6 +69,11 @@ def _table(checklist: Checklist) -> _Table:
     return _Table(defaults, profiles)
 
 
+def defaults(checklist: Checklist) -> Mapping[str, Limit]:
+    """Each criterion's own limit (by id), used where no profile sets one."""
+    return _table(checklist).defaults
+
+
 def _default(checklist: Checklist, criterion_id: str) -> Limit:
     return _table(checklist).defaults[criterion_id]
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 
 from art36.conditions import Truth, evaluate, lookup_in
 from art36.models.checklist import Checklist, Criterion, Range, RedLine
-from art36.models.common import Verdict, text_in
+from art36.models.common import RiskLevel, Verdict, text_in
 from art36.models.review import CriterionResult, Margin, MeetingOption, Refusal, ReviewCondition, Status
 from art36.models.system import NOT_APPLICABLE, UNKNOWN, AnswerValue, Measure
 from art36.scoring.criteria import margin_of
 from art36.scoring.limits import Limit, Limits
+from art36.scoring.once import per_checklist
 from art36.wording import answer as shown
 from art36.wording import number as fmt
 
@@ -89,19 +90,33 @@ def criterion_refusal(
     )
 
 
-def condition(
-    checklist: Checklist, criterion: Criterion, result: CriterionResult, limit: Limit, measures: Sequence[Measure]
-) -> ReviewCondition:
-    """An actionable condition: the answer, the level required, the answers that would meet it, and why."""
-    assert result.risk_level is not None
+def _options_meeting(criterion: Criterion, level: RiskLevel) -> tuple[MeetingOption, ...]:
+    """The answers of ``criterion`` whose risk is at most ``level``."""
     options = []
     for choice in criterion.choices():
-        if choice.risk_level.rank > limit.level.rank:
+        if choice.risk_level.rank > level.rank:
             continue
         label = text_in(choice.label)
         if isinstance(choice, Range) and choice.max is not None:
             label = f"{label} (up to {fmt(choice.max)} {criterion.unit})".replace(" )", ")")
         options.append(MeetingOption(value=choice.value, label=label, risk_level=choice.risk_level))
+    return tuple(options)
+
+
+@per_checklist
+def _meeting(checklist: Checklist) -> dict[tuple[str, RiskLevel], tuple[MeetingOption, ...]]:
+    """The options meeting each (criterion, level) asked so far: the same for every use of the checklist."""
+    return {}
+
+
+def condition(
+    checklist: Checklist, criterion: Criterion, result: CriterionResult, limit: Limit, measures: Sequence[Measure]
+) -> ReviewCondition:
+    """An actionable condition: the answer, the level required, the answers that would meet it, and why."""
+    assert result.risk_level is not None
+    options = _meeting(checklist).get((criterion.id, limit.level))
+    if options is None:
+        options = _meeting(checklist)[criterion.id, limit.level] = _options_meeting(criterion, limit.level)
     own = tuple(m for m in measures if m.criterion == criterion.id)
     meet = "; ".join(f"{shown(o.value)} ({o.label})" for o in options) or "no answer of this criterion"
     reason = (
@@ -119,7 +134,7 @@ def condition(
         risk_level=result.risk_level,
         required_level=limit.level,
         profile=limit.profile,
-        options=tuple(options),
+        options=options,
         rationale=limit.rationale,
         measures=own,
         addressed=bool(own),
