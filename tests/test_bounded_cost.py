@@ -168,18 +168,23 @@ def test_non_finite_and_negative_numbers_are_refused(tmp_path: Path) -> None:
 
 def test_score_json_memory_is_flat_in_the_number_of_files(tmp_path: Path) -> None:
     """The small pair of the 1,000 vs 10,000-file benchmark (benchmarks/bench_score_batch.py): 6x the files,
-    at most 1.2x the peak memory. One process (--jobs 1), so the figure is the streaming loop's own."""
+    at most 1.2x the peak memory. One process (--jobs 1), so the figure is the streaming loop's own. The files
+    are the benchmark's generated ones, each answered differently: whatever the engine remembers from file to
+    file (criterion results per checklist) must stay bounded too."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import gen_systems
+
     peaks = {}
     for count in (100, 600):
         folder = tmp_path / f"n{count}"
-        system = goalkeeper(folder)
-        text = system.read_text()
-        for i in range(1, count):
-            (folder / f"goalkeeper-{i:04d}.yaml").write_text(text.replace("name: Goalkeeper", f"name: Goalkeeper {i}"))
+        gen_systems.generate(folder, count, gen_systems.read_catalogue(), seed=36)
+        out = tmp_path / f"n{count}.json"
         run = art36(
-            ["score", "-f", "json", "-o", str(tmp_path / f"n{count}.json"), "--jobs", "1", "."], folder, timeout=600
+            ["score", "-f", "json", "-o", str(out), "--jobs", "1", "--evidence-root", ".", "."], folder, timeout=600
         )
-        assert run.code == 0, run.text[-2000:]
-        assert f'"files": {count},' in (tmp_path / f"n{count}.json").read_text()
+        assert run.code in (0, 1), run.text[-2000:]  # 1: the generator breaks ~2% of the files on purpose
+        assert f'"files": {count},' in out.read_text()
         peaks[count] = run.mb
     assert peaks[600] <= 1.2 * peaks[100], peaks

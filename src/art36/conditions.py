@@ -23,16 +23,28 @@ class Truth(Enum):
         raise TypeError("use 'is Truth.TRUE' rather than truthiness")
 
 
-def _all(values: list[Truth]) -> Truth:
-    if any(v is Truth.FALSE for v in values):
-        return Truth.FALSE
-    return Truth.UNKNOWN if any(v is Truth.UNKNOWN for v in values) else Truth.TRUE
+def _all(conditions: tuple[Condition, ...], lookup: Lookup) -> Truth:
+    """FALSE as soon as one is false (the rest cannot change that); else UNKNOWN if one is unknown; else TRUE."""
+    found = Truth.TRUE
+    for condition in conditions:
+        truth = evaluate(condition, lookup)
+        if truth is Truth.FALSE:
+            return truth
+        if truth is Truth.UNKNOWN:
+            found = truth
+    return found
 
 
-def _any(values: list[Truth]) -> Truth:
-    if any(v is Truth.TRUE for v in values):
-        return Truth.TRUE
-    return Truth.UNKNOWN if any(v is Truth.UNKNOWN for v in values) else Truth.FALSE
+def _any(conditions: tuple[Condition, ...], lookup: Lookup) -> Truth:
+    """TRUE as soon as one is true; else UNKNOWN if one is unknown; else FALSE."""
+    found = Truth.FALSE
+    for condition in conditions:
+        truth = evaluate(condition, lookup)
+        if truth is Truth.TRUE:
+            return truth
+        if truth is Truth.UNKNOWN:
+            found = truth
+    return found
 
 
 def _not(value: Truth) -> Truth:
@@ -77,9 +89,9 @@ Lookup = Callable[[str], tuple[Criterion | None, AnswerValue | None]]
 def evaluate(condition: Condition, lookup: Lookup) -> Truth:
     """Evaluate ``condition``; ``lookup(id)`` gives the criterion and its answer value (None if unanswered)."""
     if condition.all_ is not None:
-        return _all([evaluate(c, lookup) for c in condition.all_])
+        return _all(condition.all_, lookup)
     if condition.any_ is not None:
-        return _any([evaluate(c, lookup) for c in condition.any_])
+        return _any(condition.any_, lookup)
     if condition.not_ is not None:
         return _not(evaluate(condition.not_, lookup))
     assert condition.criterion is not None

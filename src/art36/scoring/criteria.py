@@ -131,7 +131,7 @@ def _band(model: ScoringModel, score: float | None) -> str | None:
 
 
 #: Criterion results remembered per checklist; past this many the memo starts afresh.
-MAX_REMEMBERED = 20_000
+MAX_REMEMBERED = 2_048
 
 
 @dataclass(frozen=True)
