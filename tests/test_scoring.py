@@ -75,6 +75,13 @@ def test_same_answers_pass_at_sea_and_need_conditions_in_a_populated_area(mini):
     assert reasons["t.target"].startswith("t.target: answer 'vehicles' carries risk medium, one level above the low")
     assert reasons["t.abort"].startswith("t.abort: answer true carries risk low")
     assert town.deciding == tuple(c.criterion for c in town.conditions)
+    assert town.reasons[0].startswith("3 criteria one level above what this context allows: ")
+
+
+def test_one_condition_is_counted_in_the_singular(mini):
+    town = run(mini, **{"t.env": "populated"})
+    assert [c.criterion for c in town.conditions] == ["t.abort"]
+    assert town.reasons == ("1 criterion one level above what this context allows: t.abort",)
 
 
 def test_two_levels_above_refuses_and_names_criterion_answer_limit_and_profile(mini):

@@ -28,3 +28,9 @@ def test_did_you_mean_only_when_close() -> None:
     assert wording.did_you_mean("mhcc", ["mhc", "art36-core"]) == "did you mean 'mhc'?"
     assert wording.did_you_mean("zzz", ["mhc"]) == ""
     assert wording.close_match("c.targte", ["c.target", "c.abort"], cutoff=0.7) == "c.target"
+
+
+def test_counts_agree_with_their_noun() -> None:
+    assert wording.count(1, "criterion", "criteria") == "1 criterion"
+    assert wording.count(0, "criterion", "criteria") == "0 criteria"
+    assert wording.count(3, "criterion", "criteria") == "3 criteria"

@@ -13,6 +13,11 @@ def number(x: float | None) -> str:
     return f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0")
 
 
+def count(n: int, singular: str, plural: str) -> str:
+    """``1 criterion``, ``3 criteria``: a number with the noun that agrees with it."""
+    return f"{n} {singular if n == 1 else plural}"
+
+
 def value(v: object) -> str:
     """An option value as YAML writes it: ``true``, ``materiel``, ``10``."""
     return str(v).lower() if isinstance(v, bool) else str(v)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from art36 import wording
 from art36.conditions import Truth, evaluate, lookup_in
 from art36.models.checklist import Checklist, Criterion, Range, RedLine
 from art36.models.common import RiskLevel, Verdict, text_in
@@ -222,7 +223,8 @@ def decide(
         if strict_conditions and open_ones:
             why = f"--strict-conditions: no declared measure addresses: {', '.join(open_ones)}"
             return Decision(Verdict.INCOMPLETE, [why], [], conditions, ids)
-        reasons = [f"{len(conditions)} criteria one level above what this context allows: {', '.join(ids)}"]
+        above = wording.count(len(conditions), "criterion", "criteria")
+        reasons = [f"{above} one level above what this context allows: {', '.join(ids)}"]
         return Decision(Verdict.APPROVABLE_WITH_CONDITIONS, reasons, [], conditions, ids)
     return Decision(Verdict.APPROVABLE, [], [], [], [])
 

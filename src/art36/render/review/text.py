@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from art36 import wording
 from art36.models.common import Verdict
 from art36.textsafe import one_line
 
@@ -102,7 +103,8 @@ def _notes(use: UseResult, width: int) -> list[Line]:
         note = f"{', '.join(use.gaps)} (answering them cannot undo the refusal)"
         lines += _wrapped([("  also missing ", "yellow"), (where, "")], note, width, 6)
     if use.conditions and verdict.severity > Verdict.APPROVABLE_WITH_CONDITIONS.severity:
-        note = f"also has {len(use.conditions)} criteria one level above what this context allows (see --format json)"
+        above = wording.count(len(use.conditions), "criterion", "criteria")
+        note = f"also has {above} one level above what this context allows (see --format json)"
         lines += _wrapped([("  ", ""), (where, "dim")], note, width, 6)
     return lines
 
