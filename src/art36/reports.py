@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from art36 import pipeline, reviewfile
+from art36 import evidence, pipeline, reviewfile
 from art36.catalog import Catalog, LoadedChecklist
 from art36.checks.schema import SCHEMA_INVALID_VALUE
 from art36.models.checklist import Checklist
@@ -18,9 +18,18 @@ from art36.render.report.answer_log import LogSummary, log_path_for, summarise
 _CATALOG = Catalog()
 
 
+#: The name a document read from standard input is shown (and located) by.
+STDIN_NAME = "<stdin>"
+
+
 def is_review_file(name: str) -> bool:
     """A saved review is JSON; anything else is taken as a system file."""
     return name.lower().endswith(".json")
+
+
+def is_review_text(text: str) -> bool:
+    """Text read from stdin is a saved review when it is a JSON object or array (a system file is YAML mapping)."""
+    return text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
 
 
 @dataclass
@@ -62,10 +71,13 @@ def resolve_recorded(ref: ChecklistRef, system_file: str) -> LoadedChecklist | N
     return found if isinstance(found, LoadedChecklist) else None
 
 
-def load_review(path: str, display: str) -> tuple[ReviewResult | None, FileReport]:
+def load_review(path: str, display: str, text: str | None = None) -> tuple[ReviewResult | None, FileReport]:
     """A saved review JSON (one review, or a score report holding exactly one) read back; its problems located,
-    with its classification marking whenever it is readable."""
-    loaded = reviewfile.load_review_file(path, display)
+    with its classification marking whenever it is readable.
+
+    ``text``, when given, is the document already read (stdin); ``path`` is then not opened.
+    """
+    loaded = reviewfile.load_reviews(text, display) if text is not None else reviewfile.load_review_file(path, display)
     problems = list(loaded.diagnostics)
     if len(loaded.reviews) > 1 and not problems:
         problems.append(
@@ -79,10 +91,13 @@ def load_review(path: str, display: str) -> tuple[ReviewResult | None, FileRepor
     return (loaded.reviews[0] if loaded.reviews and not problems else None), report
 
 
-def read_saved(path: str) -> Input:
-    """A saved review, with its checklists (when the recorded ones are still on disk, unchanged) and answer log."""
+def read_saved(path: str, text: str | None = None) -> Input:
+    """A saved review, with its checklists (when the recorded ones are still on disk, unchanged) and answer log.
+
+    ``text`` is the review already read from standard input (``path`` is then only its display name).
+    """
     item = Input(display=path, saved=True)
-    review, item.report = load_review(path, path)
+    review, item.report = load_review(path, path, text)
     if review is None:
         return item
     item.review = review
@@ -99,15 +114,28 @@ def read_saved(path: str) -> Input:
             )
         else:
             item.checklists[ref.id] = found.checklist
-    log = log_path_for(Path(path))
+    log = log_path_for(Path(path)) if text is None else None
     if log is not None:
         item.answer_log = summarise(log, str(log))
     return item
 
 
-def score_system(path: str, checklists: tuple[str, ...] = ()) -> Input:
-    """Score a system file now; its checklists come along for question texts and sources."""
-    outcome = pipeline.run(pipeline.Job(display=path, path=path, checklists=checklists))
+def score_system(
+    path: str,
+    checklists: tuple[str, ...] = (),
+    policy: evidence.Policy = evidence.DEFAULT_POLICY,
+    text: str | None = None,
+) -> Input:
+    """Score a system file now; its checklists come along for question texts and sources.
+
+    ``text`` is the system file already read from standard input (``path`` is then only its display name).
+    """
+    job = (
+        pipeline.Job(display=path, text=text, checklists=checklists, evidence=policy)
+        if text is not None
+        else pipeline.Job(display=path, path=path, checklists=checklists, evidence=policy)
+    )
+    outcome = pipeline.run(job)
     item = Input(display=path, review=outcome.result, report=outcome.report)
     if outcome.result is not None:
         for ref in outcome.result.checklists:
@@ -122,6 +150,17 @@ def _resolve_cli(ref: ChecklistRef) -> LoadedChecklist | None:
     return found if isinstance(found, LoadedChecklist) else None
 
 
-def gather(path: str, checklists: tuple[str, ...] = ()) -> Input:
-    """A saved review (``*.json``) as recorded, or a system file scored now. Never raises."""
-    return read_saved(path) if is_review_file(path) else score_system(path, checklists)
+def gather(
+    path: str,
+    checklists: tuple[str, ...] = (),
+    policy: evidence.Policy = evidence.DEFAULT_POLICY,
+    text: str | None = None,
+) -> Input:
+    """A saved review (``*.json``) as recorded, or a system file scored now. Never raises.
+
+    ``text`` is a document already read from standard input (shown as ``path``, normally ``<stdin>``): a JSON
+    object or array is a saved review, anything else a system file.
+    """
+    if text is not None:
+        return read_saved(path, text) if is_review_text(text) else score_system(path, checklists, policy, text)
+    return read_saved(path) if is_review_file(path) else score_system(path, checklists, policy)

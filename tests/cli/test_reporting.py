@@ -102,3 +102,83 @@ def test_score_offers_the_report_formats(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["score", *EXAMPLES, "-f", "html"]) in (0, 1)  # examples/ also holds calibration/ and invalid/
     html = capsys.readouterr().out
     assert html.count('<div class="report r') == len(EXAMPLES)
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+
+
+def test_report_reads_a_system_file_from_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    path = ROOT / "examples" / "patriot.yaml"
+    assert main(["report", str(path), "-f", "json"]) == 0
+    from_file = json.loads(capsys.readouterr().out)
+    _stdin(monkeypatch, path.read_text())
+    assert main(["report", "-", "-f", "json"]) == 0
+    from_stdin = json.loads(capsys.readouterr().out)
+    assert from_stdin["file"] == "<stdin>" and from_file["file"] == str(path)
+    assert from_stdin["system_sha256"] == from_file["system_sha256"]
+    assert from_stdin["verdict"] == from_file["verdict"] == "approvable_with_conditions"
+    _stdin(monkeypatch, path.read_text())
+    assert main(["report", "-", "-f", "md"]) == 0
+    assert "\\<stdin\\>" in capsys.readouterr().out
+
+
+def test_report_reads_a_saved_review_from_stdin_and_renders_it_as_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    saved = tmp_path / "patriot.review.json"
+    assert main(["report", str(ROOT / "examples" / "patriot.yaml"), "-f", "json", "-o", str(saved)]) == 0
+    assert main(["report", str(saved), "-f", "md"]) == 0
+    from_file = capsys.readouterr().out
+    _stdin(monkeypatch, saved.read_text())
+    assert main(["report", "-", "-f", "md"]) == 0
+    assert capsys.readouterr().out == from_file
+
+
+def test_stdin_and_files_together_write_stdin_first_into_the_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, (ROOT / "examples" / "goalkeeper.yaml").read_text())
+    out = tmp_path / "r"
+    assert main(["report", EXAMPLES[0], "-", "-f", "md", "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(["stdin.md", Path(EXAMPLES[0]).stem + ".md"])
+    assert "Goalkeeper" in (out / "stdin.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("name: x\nnmae: y\nclassification: U\n", "<stdin>:2:1: error: unknown key 'nmae'"),
+        ("name: [x\n", "<stdin>:2:1: error:"),
+        ('{"schema_version": 1,\n  "x": [}\n', "<stdin>:2:9: error: invalid JSON"),
+    ],
+)
+def test_a_bad_document_on_stdin_is_located_as_stdin(
+    text: str, where: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, text)
+    assert main(["report", "-", "-f", "md"]) == 1
+    captured = capsys.readouterr()
+    assert where in captured.err and "Traceback" not in captured.err
+    assert captured.out == ""
+
+
+def test_report_takes_the_evidence_options_of_score(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "evidence").mkdir()
+    (tmp_path / "evidence" / "trials.txt").write_text("trial summary\n")
+    (tmp_path / "systems").mkdir()
+    example = (ROOT / "examples" / "counter-drone-turret.yaml").read_text()
+    system = tmp_path / "systems" / "turret.yaml"
+    system.write_text(example.replace("path: evidence/counter-drone-trials.txt", "path: ../evidence/trials.txt"))
+    assert main(["report", str(system), "-f", "md"]) == 1
+    assert "A013" in capsys.readouterr().err
+    assert main(["report", str(system), "-f", "md", "--evidence-root", str(tmp_path)]) == 0
+    import hashlib
+
+    assert hashlib.sha256(b"trial summary\n").hexdigest() in capsys.readouterr().out

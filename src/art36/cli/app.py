@@ -457,7 +457,8 @@ def report(
     paths: Annotated[
         list[str],
         typer.Argument(
-            metavar="PATH", help="System files (scored now) or saved review JSON files (rendered as recorded)."
+            metavar="PATH",
+            help="System files (scored now) or saved review JSON files (rendered as recorded); '-' is stdin.",
         ),
     ],
     fmt: Annotated[
@@ -477,12 +478,16 @@ def report(
     ] = Lang.en,
     checklist: ChecklistOpt = None,
     no_values: NoValuesOpt = False,
+    evidence_root: EvidenceRootOpt = None,
+    allow_evidence_outside: AllowOutsideOpt = False,
+    max_evidence_bytes: MaxEvidenceOpt = None,
 ) -> None:
     """Write a review report a board can file: Markdown, print-ready HTML, terminal text or the review JSON."""
     from art36.cli import reporting
 
     _values(no_values)
-    raise typer.Exit(reporting.report(paths, fmt.value, output, lang.value, tuple(checklist or ())))
+    evidence = _evidence(evidence_root, allow_evidence_outside, max_evidence_bytes)
+    raise typer.Exit(reporting.report(paths, fmt.value, output, lang.value, tuple(checklist or ()), evidence))
 
 
 @app.command(epilog="Example: art36 verify goalkeeper.review.json")

@@ -38,11 +38,11 @@ def _collect(inputs: Inputs, output: Path | None, kind: str = "system") -> Batch
     from art36.inputs import collect
     from art36.settings import STDIN
 
-    stdin, problem = _read_stdin() if STDIN in inputs.paths else (None, None)
+    stdin, problem = read_stdin() if STDIN in inputs.paths else (None, None)
     return collect(inputs, stdin=stdin, output=output, kind=kind, stdin_problem=problem)
 
 
-def _read_stdin() -> tuple[str | None, Diagnostic | None]:
+def read_stdin() -> tuple[str | None, Diagnostic | None]:
     """Standard input as text, or a located diagnostic (not UTF-8, too large); never raises on its bytes."""
     from art36 import fileio, limits
     from art36.checks.files import YAML_LIMIT

@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from art36 import discover, echo, reports
 from art36.cli import output as out
@@ -14,12 +15,20 @@ from art36.cli.exits import Exit, for_batch
 from art36.models.batch_report import BatchReport, FileReports
 from art36.models.diagnostic import FileReport
 
+if TYPE_CHECKING:
+    from art36.settings import EvidencePolicy
+
+#: ``-`` among the paths: one system file or saved review read from standard input.
+STDIN = "-"
+
 
 def _err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
 def _stem(name: str) -> str:
+    if name == reports.STDIN_NAME:
+        return "stdin"
     base = os.path.basename(name)
     for suffix in (".review.json", ".json", ".yaml", ".yml"):
         if base.lower().endswith(suffix):
@@ -52,12 +61,19 @@ class _Done:
     ok: bool
 
 
-def _one(item: tuple[str, Path | None], fmt: str, lang: str, checklists: tuple[str, ...], color: bool) -> _Done:
+#: One report to make: the input's name, where to write it (None: stdout), and its text when read from stdin.
+_Item = tuple[str, Path | None, str | None]
+
+
+def _one(
+    item: _Item, fmt: str, lang: str, checklists: tuple[str, ...], color: bool, evidence: EvidencePolicy | None
+) -> _Done:
     """Gather, render and (when a target is given) write one report; runs in a worker for big batches."""
+    from art36 import evidence as policies
     from art36.render.report import render, view
 
-    name, target = item
-    gathered = reports.gather(name, checklists)
+    name, target, text = item
+    gathered = reports.gather(name, checklists, evidence or policies.DEFAULT_POLICY, text)
     if gathered.review is None:
         return _Done(gathered.report, None, False)
     built = view.build(
@@ -79,10 +95,27 @@ def _one(item: tuple[str, Path | None], fmt: str, lang: str, checklists: tuple[s
     return _Done(gathered.report, None, True)
 
 
-def report(paths: list[str], fmt: str, output: Path | None, lang: str, checklists: tuple[str, ...]) -> int:
+def report(
+    paths: list[str],
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    checklists: tuple[str, ...],
+    evidence: EvidencePolicy | None = None,
+) -> int:
+    """Report on every input (``-``: one document read from stdin, located as ``<stdin>``); the exit code."""
     from art36.batch import run_all
 
-    names, missing = discover.expand(paths)
+    names, missing = discover.expand([p for p in paths if p != STDIN])
+    stdin: str | None = None
+    if STDIN in paths:
+        from art36.cli.commands import read_stdin
+
+        stdin, problem = read_stdin()
+        if problem is not None:
+            missing.insert(0, problem)
+        elif stdin is not None:
+            names.insert(0, reports.STDIN_NAME)  # first, as `score -` does
     if not names and not missing:
         _err("art36: error: no system files or reviews found")
         return Exit.USAGE
@@ -100,17 +133,21 @@ def report(paths: list[str], fmt: str, output: Path | None, lang: str, checklist
         targets: list[Path | None] = list(planned_outputs(names, output, fmt))
     else:
         targets = [None] * len(names)
-    inputs = {os.path.realpath(n) for n in names}
+    on_disk = names[1:] if stdin is not None else names
+    inputs = {os.path.realpath(n) for n in on_disk}
     for target in targets if folder_mode else [output]:
         if target is not None and os.path.realpath(target) in inputs:
             _err(f"art36: error: refusing to overwrite input file {target}")
             return Exit.USAGE
     color = output is None and _color()
-    work = functools.partial(_one, fmt=fmt, lang=lang, checklists=checklists, color=color)
+    work = functools.partial(_one, fmt=fmt, lang=lang, checklists=checklists, color=color, evidence=evidence)
     files = FileReports(FileReport(file=d.location.file, diagnostics=(d,)) for d in missing)
     texts: list[str] = []
     failed = False
-    for done in run_all(work, list(zip(names, targets, strict=True))):
+    items: list[_Item] = [
+        (name, target, stdin if i == 0 else None) for i, (name, target) in enumerate(zip(names, targets, strict=True))
+    ]
+    for done in run_all(work, items):
         if done.report is not None:
             files.append(done.report)
         failed |= not done.ok
