@@ -268,6 +268,125 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.meets_with": {"en": "Would meet the limit", "nl": "Zou aan de grens voldoen"},
     "report.measures": {"en": "Declared measures", "nl": "Opgegeven maatregelen"},
     "report.addressed": {"en": "addressed", "nl": "geadresseerd"},
+    "report.no_answer": {"en": "(no answer)", "nl": "(geen antwoord)"},
+    "report.yes": {"en": "yes", "nl": "ja"},
+    "report.no": {"en": "no", "nl": "nee"},
+    "report.basis_clear": {
+        "en": "No red line is hit, every required answer is given and every criterion is within what this context "
+        "allows; score {score}.",
+        "nl": "Er is geen rode lijn geraakt, elk verplicht antwoord is gegeven en elk criterium blijft binnen wat deze "
+        "context toestaat; score {score}.",
+    },
+    "report.basis_more_1": {"en": "{first} (and {n} further reason).", "nl": "{first} (en nog {n} reden)."},
+    "report.basis_more_n": {"en": "{first} (and {n} further reasons).", "nl": "{first} (en nog {n} redenen)."},
+    "report.basis_plain": {"en": "Verdict {verdict}, score {score}.", "nl": "Oordeel {verdict}, score {score}."},
+    "report.basis_overall": {
+        "en": "The overall verdict is that of the most severe intended use, '{use}': {basis}",
+        "nl": "Het eindoordeel is dat van het zwaarst beoordeelde beoogde gebruik, '{use}': {basis}",
+    },
+    "report.file_not_found": {"en": "(file not found)", "nl": "(bestand niet gevonden)"},
+    "report.margin": {"en": "margin", "nl": "marge"},
+    "report.levels_above": {"en": "levels above", "nl": "niveaus boven de grens"},
+    "report.risk_short": {"en": "risk", "nl": "risico"},
+    "report.limit": {"en": "limit", "nl": "grens"},
+    "report.band": {"en": "band", "nl": "klasse"},
+    "report.checklist": {"en": "checklist", "nl": "checklist"},
+    "report.chart_of": {"en": "Chart: {use}", "nl": "Grafiek: {use}"},
+    "report.schema": {"en": "schema", "nl": "schema"},
+    "report.log_entries": {"en": "entries", "nl": "regels"},
+    "report.log_from": {"en": "from", "nl": "van"},
+    "report.log_to": {"en": "to", "nl": "tot"},
+    "report.log_revised": {"en": "revised", "nl": "herzien"},
+    "report.log_actions": {"en": "actions", "nl": "handelingen"},
+    "report.log_unreadable": {"en": "unreadable lines", "nl": "onleesbare regels"},
+    "report.log_summary": {
+        "en": "{path} (sha256 {sha256}): {entries} entries by {reviewers}, from {first} to {last}, {criteria} "
+        "criteria, {revised} revised, {unreadable} unreadable lines",
+        "nl": "{path} (sha256 {sha256}): {entries} regels door {reviewers}, van {first} tot {last}, {criteria} "
+        "criteria, {revised} herzien, {unreadable} onleesbare regels",
+    },
+    "report.model_band": {"en": "from {min} to {max} '{id}' ({label})", "nl": "van {min} tot {max} '{id}' ({label})"},
+    "report.model_words": {
+        "en": "Checklist '{id}' {version} ({title}) uses the index model '{model}'. Each answer carries a risk level, "
+        "and each level is worth a fixed number of points out of 100 ({points}), whatever the context of use, so the "
+        "index compares across systems. An answer that is missing or 'unknown' earns {unknown} points. A question "
+        "that does not arise for this system counts as no risk; an answer of 'not applicable', where allowed, is "
+        "left out. A section's index is the average of its criteria's points, each counted as often as its weight; "
+        "the checklist's index is the average of its section indices, each counted as often as the section's "
+        "weight; a use's score is the lowest of its checklists' indices, never their average. Bands only name the "
+        "index: {bands}. The index never decides a verdict. The verdict follows the judgement rules: a red line "
+        "decides whatever else; a criterion {levels} or more risk levels above the limit its context allows, or "
+        "above it at {refuse_at}, refuses the use; a missing required answer makes the review incomplete unless a "
+        "refusal holds anyway; a criterion one level above its limit is a condition of approval.",
+        "nl": "Checklist '{id}' {version} ({title}) gebruikt het indexmodel '{model}'. Elk antwoord heeft een "
+        "risiconiveau, en elk niveau is een vast aantal punten van de 100 waard ({points}), ongeacht de context van "
+        "gebruik, zodat de index tussen systemen vergelijkbaar is. Een ontbrekend of 'onbekend' antwoord levert "
+        "{unknown} punten op. Een vraag die voor dit systeem niet aan de orde is, telt als geen risico; een antwoord "
+        "'niet van toepassing', waar toegestaan, blijft buiten beschouwing. De index van een onderdeel is het "
+        "gemiddelde van de punten van zijn criteria, elk zo vaak meegeteld als zijn gewicht; de index van de "
+        "checklist is het gemiddelde van de indexen van zijn onderdelen, elk zo vaak meegeteld als het gewicht van "
+        "het onderdeel; de score van een gebruik is de laagste van de indexen van zijn checklists, nooit hun "
+        "gemiddelde. Klassen geven de index alleen een naam: {bands}. De index beslist nooit over een oordeel. Het "
+        "oordeel volgt de beoordelingsregels: een rode lijn beslist, wat er verder ook is; een criterium dat {levels} "
+        "of meer risiconiveaus boven de grens ligt die zijn context toestaat, of erboven bij {refuse_at}, leidt tot "
+        "weigering van het gebruik; een ontbrekend verplicht antwoord maakt de toetsing onvolledig, tenzij er toch "
+        "een weigeringsgrond geldt; een criterium dat één niveau boven zijn grens ligt, is een voorwaarde voor "
+        "toelating.",
+    },
+    "report.note_missing": {
+        "en": "checklist {id} {version} was not found: question texts and sources are left out",
+        "nl": "checklist {id} {version} is niet gevonden: vraagteksten en bronnen zijn weggelaten",
+    },
+    "report.note_changed": {
+        "en": "checklist {id} on disk (sha256 {sha256}) differs from the one recorded: question texts and sources "
+        "are left out; run `art36 verify` to see what changed",
+        "nl": "checklist {id} op schijf (sha256 {sha256}) verschilt van de vastgelegde: vraagteksten en bronnen zijn "
+        "weggelaten; `art36 verify` laat zien wat er veranderd is",
+    },
+    "report.report_k_of_n": {"en": "report {k} of {n}", "nl": "rapport {k} van {n}"},
+    # --- a criterion's status and margin, a refusal's kind (en: the record's own value, so English reports
+    # show exactly what the JSON holds)
+    "state.meets": {"en": "meets", "nl": "voldoet"},
+    "state.below": {"en": "below", "nl": "onder de maat"},
+    "state.missing": {"en": "missing", "nl": "ontbreekt"},
+    "state.unknown": {"en": "unknown", "nl": "onbekend"},
+    "state.not_applicable": {"en": "not_applicable", "nl": "niet van toepassing"},
+    "state.not_shown": {"en": "not_shown", "nl": "niet gesteld"},
+    "state.information": {"en": "information", "nl": "informatie"},
+    "state.one_level_short": {"en": "one_level_short", "nl": "één niveau te hoog"},
+    "state.refused": {"en": "refused", "nl": "geweigerd"},
+    "state.binding_law": {"en": "binding_law", "nl": "bindend recht"},
+    "state.national_policy": {"en": "national_policy", "nl": "nationaal beleid"},
+    "kind.criterion": {"en": "criterion", "nl": "criterium"},
+    "kind.red_line": {"en": "red_line", "nl": "rode lijn"},
+    # --- `art36 show`
+    "show.per_use": {"en": "(context: per intended use)", "nl": "(context: per beoogd gebruik)"},
+    "show.per_use_md": {
+        "en": "context criterion: answered per intended use",
+        "nl": "contextcriterium: per beoogd gebruik beantwoord",
+    },
+    "show.asked_when": {"en": "asked when: {condition}", "nl": "gevraagd als: {condition}"},
+    "show.number": {"en": "a number:", "nl": "een getal:"},
+    "show.number_in": {"en": "a number in {unit}:", "nl": "een getal in {unit}:"},
+    "show.up_to": {"en": "(up to {max})", "nl": "(tot en met {max})"},
+    "show.also": {"en": "also: {values}", "nl": "ook: {values}"},
+    "show.text_answer": {"en": "; text answer", "nl": "; antwoord in tekst"},
+    "show.default_limit": {"en": "default limit: {level}", "nl": "standaardgrens: {level}"},
+    "show.limit_in": {"en": "limit in {profile}: {level}", "nl": "grens in {profile}: {level}"},
+    "show.when": {"en": "when: {condition}", "nl": "wanneer: {condition}"},
+    "show.limits": {"en": "limits: {limits}", "nl": "grenzen: {limits}"},
+    "show.value": {"en": "value", "nl": "waarde"},
+    "show.label": {"en": "label", "nl": "omschrijving"},
+    # --- conditions in words (`show`, `init`)
+    "cond.all": {"en": "all of ({items})", "nl": "alle van ({items})"},
+    "cond.any": {"en": "any of ({items})", "nl": "een van ({items})"},
+    "cond.not": {"en": "not ({item})", "nl": "niet ({item})"},
+    "cond.risk_at_least": {
+        "en": "{criterion} has risk {level} or higher",
+        "nl": "{criterion} heeft risico {level} of hoger",
+    },
+    "cond.is": {"en": "{criterion} is {value}", "nl": "{criterion} is {value}"},
+    "cond.one_of": {"en": "{criterion} is one of {values}", "nl": "{criterion} is een van {values}"},
     # --- verdicts, risk levels, legal status
     "verdict.out_of_scope": {"en": "out of scope", "nl": "buiten het toepassingsbereik"},
     "verdict.approvable": {"en": "approvable", "nl": "toelaatbaar"},

@@ -10,6 +10,7 @@ from pathlib import Path
 from art36 import evidence, pipeline, reviewfile
 from art36.catalog import Catalog, LoadedChecklist
 from art36.checks.schema import SCHEMA_INVALID_VALUE
+from art36.i18n import t
 from art36.models.checklist import Checklist
 from art36.models.diagnostic import FileReport, Location
 from art36.models.review import ChecklistRef, ReviewResult
@@ -91,7 +92,7 @@ def load_review(path: str, display: str, text: str | None = None) -> tuple[Revie
     return (loaded.reviews[0] if loaded.reviews and not problems else None), report
 
 
-def read_saved(path: str, text: str | None = None) -> Input:
+def read_saved(path: str, text: str | None = None, lang: str = "en") -> Input:
     """A saved review, with its checklists (when the recorded ones are still on disk, unchanged) and answer log.
 
     ``text`` is the review already read from standard input (``path`` is then only its display name).
@@ -104,14 +105,9 @@ def read_saved(path: str, text: str | None = None) -> Input:
     for ref in review.checklists:
         found = resolve_recorded(ref, review.file)
         if found is None:
-            item.notes.append(
-                f"checklist {ref.id} {ref.version} was not found: question texts and sources are left out"
-            )
+            item.notes.append(t("report.note_missing", lang).format(id=ref.id, version=ref.version))
         elif found.sha256 != ref.sha256:
-            item.notes.append(
-                f"checklist {ref.id} on disk (sha256 {found.sha256}) differs from the one recorded: question texts "
-                f"and sources are left out; run `art36 verify` to see what changed"
-            )
+            item.notes.append(t("report.note_changed", lang).format(id=ref.id, sha256=found.sha256))
         else:
             item.checklists[ref.id] = found.checklist
     log = log_path_for(Path(path)) if text is None else None
@@ -155,6 +151,7 @@ def gather(
     checklists: tuple[str, ...] = (),
     policy: evidence.Policy = evidence.DEFAULT_POLICY,
     text: str | None = None,
+    lang: str = "en",
 ) -> Input:
     """A saved review (``*.json``) as recorded, or a system file scored now. Never raises.
 
@@ -162,5 +159,5 @@ def gather(
     object or array is a saved review, anything else a system file.
     """
     if text is not None:
-        return read_saved(path, text) if is_review_text(text) else score_system(path, checklists, policy, text)
-    return read_saved(path) if is_review_file(path) else score_system(path, checklists, policy)
+        return read_saved(path, text, lang) if is_review_text(text) else score_system(path, checklists, policy, text)
+    return read_saved(path, lang=lang) if is_review_file(path) else score_system(path, checklists, policy)

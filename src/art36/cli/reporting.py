@@ -73,7 +73,7 @@ def _one(
     from art36.render.report import render, view
 
     name, target, text = item
-    gathered = reports.gather(name, checklists, evidence or policies.DEFAULT_POLICY, text)
+    gathered = reports.gather(name, checklists, evidence or policies.DEFAULT_POLICY, text, lang)
     if gathered.review is None:
         return _Done(gathered.report, None, False)
     built = view.build(

@@ -70,8 +70,10 @@ def as_data(checklist: Checklist, item: str | None, tr: Translator) -> dict[str,
                     "rationale_required": c.rationale_required,
                     "evidence_required": c.evidence_required,
                     "max_risk": c.max_risk.value,
-                    "applies_when": condition(c.applies_when) if c.applies_when else None,
-                    "limits": [{"profile": p, "max_risk": m, "rationale": r} for p, m, r in limits_for(checklist, c)],
+                    "applies_when": condition(c.applies_when, tr.lang) if c.applies_when else None,
+                    "limits": [
+                        {"profile": p, "max_risk": m, "rationale": tr.text(r)} for p, m, r in limits_for(checklist, c)
+                    ],
                 }
             )
         data["sections"].append({"id": section.id, "title": tr.text(section.title), "criteria": entries})
@@ -80,7 +82,7 @@ def as_data(checklist: Checklist, item: str | None, tr: Translator) -> dict[str,
             {
                 "id": p.id,
                 "title": tr.text(p.title),
-                "when": condition(p.when),
+                "when": condition(p.when, tr.lang),
                 "limits": [{"criterion": lim.criterion, "max_risk": lim.max_risk.value} for lim in p.limits],
             }
             for p in checklist.profiles
@@ -91,7 +93,7 @@ def as_data(checklist: Checklist, item: str | None, tr: Translator) -> dict[str,
                 "title": tr.text(r.title),
                 "basis": r.basis.value,
                 "verdict": r.basis.verdict.value,
-                "when": condition(r.when),
+                "when": condition(r.when, tr.lang),
                 "message": tr.text(r.message),
                 "references": [str(x) for x in r.references],
             }
@@ -121,25 +123,27 @@ def render_md(checklist: Checklist, item: str | None, tr: Translator) -> str:
             lines += [f"### `{folded(c['id'])}`", "", _md(c["question"]), ""]
             facts = [f"{tr('legal_status')}: {tr('status.' + c['legal_status'])}"]
             if c["context"]:
-                facts.append("context criterion: answered per intended use")
+                facts.append(tr("show.per_use_md"))
             if c["applies_when"]:
-                facts.append(f"asked when: {_md(c['applies_when'])}")
+                facts.append(tr("show.asked_when", condition=_md(c["applies_when"])))
             lines += ["- " + f for f in facts]
             lines.append("")
             if c["options"] or c["ranges"]:
-                lines += ["| value | label | risk |", "|---|---|---|"]
+                lines += [f"| {tr('show.value')} | {tr('show.label')} | {tr('risk')} |", "|---|---|---|"]
                 for o in c["options"] or c["ranges"]:
                     value = o["value"] if not isinstance(o["value"], bool) else str(o["value"]).lower()
                     lines.append(f"| `{folded(value)}` | {_md(o['label'])} | {tr('risk.' + o['risk_level'])} |")
                 lines.append("")
             for lim in c["limits"]:
-                lines.append(f"- limit in `{folded(lim['profile'])}`: {lim['max_risk']} — {_md(lim['rationale'])}")
+                head = tr("show.limit_in", profile=f"`{folded(lim['profile'])}`", level=tr("risk." + lim["max_risk"]))
+                lines.append(f"- {head} — {_md(lim['rationale'])}")
             if c["references"]:
                 lines.append(f"- {tr('references')}: " + "; ".join(_md(r) for r in c["references"]))
             lines.append("")
     for red in data.get("red_lines", []):
-        lines += [f"## {tr('red_lines')}: `{folded(red['id'])}` → {red['verdict']}", "", _md(red["message"]), ""]
-        lines += [f"- when: {_md(red['when'])}", ""]
+        verdict = tr("verdict." + red["verdict"])
+        lines += [f"## {tr('red_lines')}: `{folded(red['id'])}` → {verdict}", "", _md(red["message"]), ""]
+        lines += [f"- {tr('show.when', condition=_md(red['when']))}", ""]
     return "\n".join(lines)
 
 
@@ -161,22 +165,25 @@ def render_text(checklist: Checklist, item: str | None, tr: Translator, width: i
         say(f"== {folded(section['title'])} [{folded(section['id'])}]")
         for c in section["criteria"]:
             out.append("")
-            say(f"{folded(c['id'])}" + ("  (context: per intended use)" if c["context"] else ""))
+            say(f"{folded(c['id'])}" + (f"  {tr('show.per_use')}" if c["context"] else ""))
             say(folded(c["question"]), indent=2)
             if c["applies_when"]:
-                say(f"asked when: {folded(c['applies_when'])}", indent=2)
+                say(tr("show.asked_when", condition=folded(c["applies_when"])), indent=2)
             kind = c["answer_type"]
             if kind == AnswerType.NUMBER.value:
-                say(f"a number{(' in ' + folded(c['unit'])) if c['unit'] else ''}:", indent=2)
+                unit = folded(tr.text(c["unit"]))
+                say(tr("show.number_in", unit=unit) if unit else tr("show.number"), indent=2)
             for o in c["options"] or c["ranges"]:
                 value = o["value"] if not isinstance(o["value"], bool) else str(o["value"]).lower()
-                upto = f" (up to {o['max']:g})" if o.get("max") is not None else ""
-                say(f"- {folded(value)}{upto}: {folded(o['label'])} [risk {o['risk_level']}]", indent=4)
+                upto = " " + tr("show.up_to", max=f"{o['max']:g}") if o.get("max") is not None else ""
+                risk = f"{tr('risk')} {tr('risk.' + o['risk_level'])}"
+                say(f"- {folded(value)}{upto}: {folded(o['label'])} [{risk}]", indent=4)
             extra = "unknown" + (", not_applicable" if c["not_applicable_allowed"] else "")
-            say(f"also: {extra}" + ("; text answer" if kind == "text" else ""), indent=4)
-            say(f"default limit: {c['max_risk']}", indent=2)
+            say(tr("show.also", values=extra) + (tr("show.text_answer") if kind == "text" else ""), indent=4)
+            say(tr("show.default_limit", level=tr("risk." + c["max_risk"])), indent=2)
             for lim in c["limits"]:
-                say(f"limit in {folded(lim['profile'])}: {lim['max_risk']} - {folded(lim['rationale'])}", indent=2)
+                head = tr("show.limit_in", profile=folded(lim["profile"]), level=tr("risk." + lim["max_risk"]))
+                say(f"{head} - {folded(lim['rationale'])}", indent=2)
             if c["references"]:
                 status = tr("status." + c["legal_status"])
                 say(f"{tr('references')} ({status}): " + "; ".join(folded(r) for r in c["references"]), indent=2)
@@ -185,12 +192,14 @@ def render_text(checklist: Checklist, item: str | None, tr: Translator, width: i
         say(f"== {tr('profiles')}")
         for p in data["profiles"]:
             say(f"- {folded(p['id'])}: {folded(p['title'])}", indent=2)
-            say(f"when: {folded(p['when'])}", indent=4)
-            say("limits: " + ", ".join(f"{folded(x['criterion'])} <= {x['max_risk']}" for x in p["limits"]), indent=4)
+            say(tr("show.when", condition=folded(p["when"])), indent=4)
+            limits = ", ".join(f"{folded(x['criterion'])} <= {tr('risk.' + x['max_risk'])}" for x in p["limits"])
+            say(tr("show.limits", limits=limits), indent=4)
     if data.get("red_lines"):
         out.append("")
         say(f"== {tr('red_lines')}")
         for r in data["red_lines"]:
-            say(f"- {folded(r['id'])} ({r['basis']} -> {r['verdict']}): {folded(r['title'])}", indent=2)
-            say(f"when: {folded(r['when'])}", indent=4)
+            basis, verdict = tr("basis." + r["basis"]), tr("verdict." + r["verdict"])
+            say(f"- {folded(r['id'])} ({basis} -> {verdict}): {folded(r['title'])}", indent=2)
+            say(tr("show.when", condition=folded(r["when"])), indent=4)
     return "\n".join(folded(line) for line in out) + "\n"

@@ -30,6 +30,11 @@ def esc(value: object) -> str:
     return "<br>".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
+def _code(value: str, lang: str) -> str:
+    """English reports follow a verdict's label with its code, `` (not_approvable)``; others show the label."""
+    return f" ({esc(value)})" if lang == "en" else ""
+
+
 def _row(*cells: object) -> str:
     return "| " + " | ".join(str(c) for c in cells) + " |"
 
@@ -69,7 +74,8 @@ def _criterion(c: CriterionView, lang: str) -> list[str]:
         [t("report.allowed", lang), allowed],
         [
             t("report.status", lang),
-            f"**{esc(c.status.value)}** · margin {esc(c.margin)} · levels above {esc(c.levels_above)}",
+            f"**{esc(c.status_label)}** · {t('report.margin', lang)} {esc(c.margin)} · "
+            f"{t('report.levels_above', lang)} {esc(c.levels_above)}",
         ],
         [t("report.required", lang), esc(c.required)],
         [t("report.weight", lang), esc(c.weight)],
@@ -85,14 +91,14 @@ def _use(u: UseView, lang: str) -> list[str]:
     lines = [
         f"## {t('report.use', lang)}: {esc(u.id)}" + (f" — {esc(u.title)}" if u.title else ""),
         "",
-        f"**{t('report.verdict', lang)}: {esc(u.verdict_label)}** ({esc(u.verdict.value)}) · "
+        f"**{t('report.verdict', lang)}: {esc(u.verdict_label)}**{_code(u.verdict.value, lang)} · "
         f"{t('report.score', lang)} {esc(u.score)}",
         "",
         f"{t('report.basis', lang)}: {esc(u.basis)}",
         "",
         f"{t('report.deciding', lang)}: "
         + (", ".join(esc(d) for d in u.deciding) or "-")
-        + f" · margin {esc(u.margin)}",
+        + f" · {t('report.margin', lang)} {esc(u.margin)}",
         "",
         f"{t('report.profiles', lang)}: " + (", ".join(esc(p) for p in u.profiles) or "-"),
         "",
@@ -113,11 +119,12 @@ def _use(u: UseView, lang: str) -> list[str]:
     lines += ["", f"### {t('report.refusals', lang)}", ""]
     for f in u.refusals:
         lines.append(
-            f"- **{esc(f.subject)}** ({esc(f.kind)}, {esc(f.checklist)} → {esc(f.verdict)}): {esc(f.reason)}<br>"
+            f"- **{esc(f.subject)}** ({esc(f.kind_label)}, {esc(f.checklist)} → {esc(f.verdict)}): {esc(f.reason)}<br>"
             f"{t('report.answer', lang)}: {esc(f.answer)}"
             + (
-                f" · risk {esc(f.risk_level)} · limit {esc(f.limit)} ({t('report.set_by', lang)} {esc(f.profile)})"
-                f" · levels above {esc(f.levels_above)}"
+                f" · {t('report.risk_short', lang)} {esc(f.risk_level)} · {t('report.limit', lang)} {esc(f.limit)} "
+                f"({t('report.set_by', lang)} {esc(f.profile)}) · {t('report.levels_above', lang)} "
+                f"{esc(f.levels_above)}"
                 if f.kind == "criterion"
                 else ""
             )
@@ -135,7 +142,8 @@ def _use(u: UseView, lang: str) -> list[str]:
         lines.append(
             f"- **{esc(c.criterion)}** ({esc(c.checklist)} · {esc(c.section)})"
             + (f" — *{esc(c.question)}*" if c.question else "")
-            + f"<br>{t('report.answer', lang)}: {esc(c.answer)} · risk {esc(c.risk_level)} · limit {esc(c.limit)} "
+            + f"<br>{t('report.answer', lang)}: {esc(c.answer)} · {t('report.risk_short', lang)} "
+            f"{esc(c.risk_level)} · {t('report.limit', lang)} {esc(c.limit)} "
             f"({t('report.set_by', lang)} {esc(c.profile)})"
             + (f": {esc(c.rationale)}" if c.rationale else "")
             + (f"<br>{t('report.meets_with', lang)}: " + "; ".join(esc(o) for o in c.options) if c.options else "")
@@ -148,13 +156,13 @@ def _use(u: UseView, lang: str) -> list[str]:
     lines += [f"### {t('report.chart', lang)}", ""]
     lines += _table(
         [
-            "checklist",
+            t("report.checklist", lang),
             t("report.sections", lang),
             t("report.score", lang),
             t("report.legend_required", lang),
             t("report.legend_conditional", lang),
             t("report.legend_refused", lang),
-            "margin",
+            t("report.margin", lang),
             t("report.weight", lang),
             t("report.derivation", lang),
         ],
@@ -177,8 +185,8 @@ def _use(u: UseView, lang: str) -> list[str]:
         [
             t("report.checklists", lang),
             t("report.score", lang),
-            "band",
-            "margin",
+            t("report.band", lang),
+            t("report.margin", lang),
             t("report.derivation", lang),
         ],
         [[esc(c.id), esc(c.score), esc(c.band), esc(c.margin), esc(c.derivation)] for c in u.checklists],
@@ -224,7 +232,7 @@ def render(view: ReportView) -> str:
         ],
     )
     lines += [
-        f"**{t('report.overall', lang)}: {esc(cover.verdict_label)}** ({esc(cover.verdict.value)}) · "
+        f"**{t('report.overall', lang)}: {esc(cover.verdict_label)}**{_code(cover.verdict.value, lang)} · "
         f"{t('report.score', lang)} {esc(cover.score)} · {t('report.deciding_use', lang)}: {esc(cover.deciding_use)}",
         "",
         f"{t('report.basis', lang)}: {esc(cover.basis)}",
@@ -251,7 +259,7 @@ def render(view: ReportView) -> str:
     lines += [f"## {t('report.traceability', lang)}", ""]
     rows = [
         [t("report.file", lang), esc(tr.file), esc(tr.system_sha256)],
-        [t("report.tool", lang), esc(tr.tool), f"schema {esc(tr.schema_version)}"],
+        [t("report.tool", lang), esc(tr.tool), f"{t('report.schema', lang)} {esc(tr.schema_version)}"],
         *[
             [t("report.checklists", lang), f"{esc(c.id)} {esc(c.version)} ({esc(c.source)})", esc(c.sha256)]
             for c in tr.checklists
@@ -268,14 +276,14 @@ def render(view: ReportView) -> str:
                 ["", ""],
                 [
                     [t("report.log_file", lang), f"{esc(log.path)} (sha256 {esc(log.sha256)})"],
-                    ["entries", str(log.entries)],
+                    [t("report.log_entries", lang), str(log.entries)],
                     [t("report.reviewer", lang), ", ".join(esc(r) for r in log.reviewers) or "-"],
-                    ["from", esc(log.first) or "-"],
-                    ["to", esc(log.last) or "-"],
+                    [t("report.log_from", lang), esc(log.first) or "-"],
+                    [t("report.log_to", lang), esc(log.last) or "-"],
                     [t("report.criteria", lang), str(log.criteria)],
-                    ["revised", str(log.revised)],
-                    ["actions", "; ".join(esc(a) for a in log.actions) or "-"],
-                    ["unreadable lines", str(log.unreadable_lines)],
+                    [t("report.log_revised", lang), str(log.revised)],
+                    [t("report.log_actions", lang), "; ".join(esc(a) for a in log.actions) or "-"],
+                    [t("report.log_unreadable", lang), str(log.unreadable_lines)],
                 ],
             ),
         ]

@@ -47,6 +47,11 @@ def _t(*parts: str | tuple[str, str]) -> Text:
     return out
 
 
+def _code(verdict: Verdict, lang: str) -> str:
+    """English reports follow the verdict's label with its code, ``  (not_approvable)``; others show the label."""
+    return f"  ({verdict.value})" if lang == "en" else ""
+
+
 def _field(label: str, value: str) -> Text:
     return _t((f"{label}: ", "bold"), value)
 
@@ -75,8 +80,8 @@ def _criterion(c: CriterionView, lang: str) -> RenderableType:
     head = _t(
         (c.id, "bold"),
         f" ({c.checklist}) ",
-        (c.status.value, status_style),
-        f" · margin {c.margin} · levels above {c.levels_above}",
+        (c.status_label, status_style),
+        f" · {t('report.margin', lang)} {c.margin} · {t('report.levels_above', lang)} {c.levels_above}",
     )
     if c.conditional:
         head.append(" ▲", style="cyan")
@@ -119,9 +124,11 @@ def _use(u: UseView, lang: str) -> list[RenderableType]:
     heading = _t((f"{t('report.use', lang)}: ", "bold"), (u.id, "bold"))
     panel = Panel(
         Group(
-            _t((u.verdict_label, style), f"  ({u.verdict.value})  {t('report.score', lang)} {u.score}"),
+            _t((u.verdict_label, style), f"{_code(u.verdict, lang)}  {t('report.score', lang)} {u.score}"),
             _field(t("report.basis", lang), u.basis),
-            _field(t("report.deciding", lang), (", ".join(u.deciding) or "-") + f" · margin {u.margin}"),
+            _field(
+                t("report.deciding", lang), (", ".join(u.deciding) or "-") + f" · {t('report.margin', lang)} {u.margin}"
+            ),
             _field(t("report.profiles", lang), ", ".join(u.profiles) or "-"),
         ),
         title=heading,
@@ -159,14 +166,14 @@ def _use(u: UseView, lang: str) -> list[RenderableType]:
         out.append(Text(none))
     out.append(_t((t("report.refusals", lang), "bold")))
     for f in u.refusals:
-        out.append(_t("- ", (f.subject, "bold red"), f" ({f.kind}, {f.checklist} → {f.verdict}): ", f.reason))
+        out.append(_t("- ", (f.subject, "bold red"), f" ({f.kind_label}, {f.checklist} → {f.verdict}): ", f.reason))
         out.append(
             _t(
                 f"  {t('report.answer', lang)}: ",
                 f.answer,
                 (
-                    f" · risk {f.risk_level} · limit {f.limit} ({t('report.set_by', lang)} {f.profile})"
-                    f" · levels above {f.levels_above}"
+                    f" · {t('report.risk_short', lang)} {f.risk_level} · {t('report.limit', lang)} {f.limit} "
+                    f"({t('report.set_by', lang)} {f.profile}) · {t('report.levels_above', lang)} {f.levels_above}"
                     if f.kind == "criterion"
                     else ""
                 )
@@ -191,7 +198,8 @@ def _use(u: UseView, lang: str) -> list[RenderableType]:
         )
         out.append(
             _t(
-                f"  {t('report.answer', lang)}: {x.answer} · risk {x.risk_level} · limit {x.limit} "
+                f"  {t('report.answer', lang)}: {x.answer} · {t('report.risk_short', lang)} {x.risk_level} · "
+                f"{t('report.limit', lang)} {x.limit} "
                 f"({t('report.set_by', lang)} {x.profile})" + (f": {x.rationale}" if x.rationale else "")
             )
         )
@@ -216,7 +224,8 @@ def _use(u: UseView, lang: str) -> list[RenderableType]:
                 "- ",
                 (f"{s.checklist} · {s.title} ({s.id})", "bold"),
                 f" {t('report.score', lang)} {s.score}, {t('report.legend_required', lang)} {s.required_score}, "
-                f"▲{s.conditional} ✖{s.refused}, margin {s.margin}, {t('report.weight', lang)} {s.weight}: ",
+                f"▲{s.conditional} ✖{s.refused}, {t('report.margin', lang)} {s.margin}, "
+                f"{t('report.weight', lang)} {s.weight}: ",
                 s.derivation,
             )
         )
@@ -225,7 +234,8 @@ def _use(u: UseView, lang: str) -> list[RenderableType]:
             _t(
                 "- ",
                 (c.id, "bold"),
-                f" {t('report.score', lang)} {c.score}, band {c.band}, margin {c.margin}: ",
+                f" {t('report.score', lang)} {c.score}, {t('report.band', lang)} {c.band}, "
+                f"{t('report.margin', lang)} {c.margin}: ",
                 c.derivation,
             )
         )
@@ -258,7 +268,7 @@ def render(view: ReportView, *, color: bool = False) -> str:
         _t(
             (f"{t('report.overall', lang)}: ", "bold"),
             (c.verdict_label, STYLE[c.verdict]),
-            f"  ({c.verdict.value})  {t('report.score', lang)} {c.score}  {t('report.deciding_use', lang)}: ",
+            f"{_code(c.verdict, lang)}  {t('report.score', lang)} {c.score}  {t('report.deciding_use', lang)}: ",
             c.deciding_use,
         ),
         _field(t("report.basis", lang), c.basis),
@@ -282,7 +292,7 @@ def render(view: ReportView, *, color: bool = False) -> str:
     tr = view.traceability
     parts.append(Rule(t("report.traceability", lang)))
     parts.append(_field(t("report.file", lang), f"{tr.file} sha256 {tr.system_sha256}"))
-    parts.append(_field(t("report.tool", lang), f"{tr.tool} (schema {tr.schema_version})"))
+    parts.append(_field(t("report.tool", lang), f"{tr.tool} ({t('report.schema', lang)} {tr.schema_version})"))
     for x in tr.checklists:
         parts.append(_field(t("report.checklists", lang), f"{x.id} {x.version} ({x.source}) sha256 {x.sha256}"))
     for e in tr.evidence:
@@ -292,9 +302,18 @@ def render(view: ReportView, *, color: bool = False) -> str:
         parts.append(
             _field(
                 t("report.answer_log", lang),
-                f"{log.path} (sha256 {log.sha256}): {log.entries} entries by {', '.join(log.reviewers) or '-'}, "
-                f"from {log.first or '-'} to {log.last or '-'}, {log.criteria} criteria, {log.revised} revised, "
-                f"{log.unreadable_lines} unreadable lines" + (f" ({'; '.join(log.actions)})" if log.actions else ""),
+                t("report.log_summary", lang).format(
+                    path=log.path,
+                    sha256=log.sha256,
+                    entries=log.entries,
+                    reviewers=", ".join(log.reviewers) or "-",
+                    first=log.first or "-",
+                    last=log.last or "-",
+                    criteria=log.criteria,
+                    revised=log.revised,
+                    unreadable=log.unreadable_lines,
+                )
+                + (f" ({'; '.join(log.actions)})" if log.actions else ""),
             )
         )
     for n in tr.notes:

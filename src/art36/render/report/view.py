@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from art36.i18n import t
+from art36.i18n import DEFAULT, Translator, t
 from art36.models.checklist import Checklist, Criterion
-from art36.models.common import Frozen, RiskLevel, Verdict, text_in
+from art36.models.common import Frozen, LocalizedText, RiskLevel, Verdict
 from art36.models.review import (
     CriterionResult,
     Refusal,
@@ -26,13 +26,13 @@ def num(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def answer_text(value: object) -> str:
+def answer_text(value: object, lang: str = "en") -> str:
     if value is None:
-        return "(no answer)"
+        return t("report.no_answer", lang)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return ", ".join(answer_text(v) for v in value)
+        return ", ".join(answer_text(v, lang) for v in value)
     if isinstance(value, float) and value == int(value):
         return f"{value:g}"
     return str(value)
@@ -111,7 +111,9 @@ class ConditionView(Frozen):
 class RefusalView(Frozen):
     """Why the use is refused: a red line that holds (with the answers it tests) or a criterion too far above."""
 
+    #: ``criterion`` or ``red_line``, and how the report names it.
     kind: str
+    kind_label: str
     checklist: str
     verdict: str
     #: The red line or the criterion.
@@ -146,6 +148,8 @@ class CriterionView(Frozen):
     required_by: str
     limit_rationale: str
     status: Status
+    #: The status in the report's language (English: the status itself).
+    status_label: str
     required: str
     weight: str
     points: str
@@ -236,6 +240,46 @@ def _verdict_label(verdict: Verdict, lang: str) -> str:
     return t(f"verdict.{verdict.value}", lang)
 
 
+def _level(value: str | None, lang: str) -> str:
+    """A risk level in ``lang`` (English: the level itself); "-" for none."""
+    return t(f"risk.{value}", lang) if value else "-"
+
+
+def _state(value: str | None, lang: str) -> str:
+    """A status, margin, refusal kind or red-line basis in ``lang``; "-" for none.
+
+    English reports show the record's own value (``one_level_short``, ``binding_law``), as they always have.
+    """
+    if not value:
+        return "-"
+    if lang == DEFAULT:
+        return str(value)
+    for prefix in ("state.", "kind.", "basis."):
+        shown = t(prefix + value, lang)
+        if shown != prefix + value:
+            return shown
+    return str(value)
+
+
+def verdict_code(verdict: str, lang: str) -> str:
+    """A verdict where English reports show its code (``not_approvable``): the code, or its label in ``lang``."""
+    return str(verdict) if lang == DEFAULT else t(f"verdict.{verdict}", lang)
+
+
+def _profile(profile: str, lang: str) -> str:
+    """The context profile that set a limit; ``default`` (the criterion's own limit) in words outside English."""
+    return t("limit_default", lang) if profile == "default" and lang != DEFAULT else profile
+
+
+def _yes(flag: bool, lang: str) -> str:
+    return t("report.yes" if flag else "report.no", lang)
+
+
+def _text(value: LocalizedText | None, lang: str) -> str:
+    """A checklist text in ``lang``; in English, marked ``[en]``, when the checklist has no translation."""
+    return Translator(lang).text(value)
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     if not text:
@@ -244,28 +288,27 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def use_basis(use: UseResult) -> str:
-    """One sentence saying why the use got its verdict."""
+def use_basis(use: UseResult, lang: str = "en") -> str:
+    """One sentence saying why the use got its verdict (the first reason is the scoring's own words)."""
     if use.verdict is Verdict.APPROVABLE and not use.reasons:
-        return (
-            f"No red line is hit, every required answer is given and every criterion is within what this context "
-            f"allows; score {num(use.score)}."
-        )
+        return t("report.basis_clear", lang).format(score=num(use.score))
     if use.reasons:
         first = _sentence(use.reasons[0])
         more = len(use.reasons) - 1
-        return first if more == 0 else f"{first[:-1]} (and {more} further reason{'s' if more > 1 else ''})."
-    return f"Verdict {use.verdict.value}, score {num(use.score)}."
+        if more == 0:
+            return first
+        return t("report.basis_more_1" if more == 1 else "report.basis_more_n", lang).format(first=first[:-1], n=more)
+    return t("report.basis_plain", lang).format(verdict=_verdict_label(use.verdict, lang), score=num(use.score))
 
 
-def _limit_rationale(checklist: Checklist | None, result: CriterionResult) -> str:
+def _limit_rationale(checklist: Checklist | None, result: CriterionResult, lang: str) -> str:
     if checklist is None or result.required_by == "default":
         return ""
     for profile in checklist.profiles:
         if profile.id == result.required_by:
             for limit in profile.limits:
                 if limit.criterion == result.id:
-                    return text_in(limit.rationale)
+                    return _text(limit.rationale, lang)
     return ""
 
 
@@ -299,8 +342,8 @@ def _criterion(
     return CriterionView(
         id=r.id,
         checklist=r.checklist,
-        question=text_in(criterion.question, lang) if criterion else "",
-        answer=answer_text(r.answer),
+        question=_text(criterion.question, lang) if criterion else "",
+        answer=answer_text(r.answer, lang),
         rationale=r.rationale,
         evidence=tuple(
             EvidenceView(
@@ -311,18 +354,19 @@ def _criterion(
             )
             for e in r.evidence
         ),
-        risk_level=r.risk_level.value if r.risk_level else "-",
-        max_level=r.max_level.value if r.max_level else "-",
-        required_by=r.required_by,
-        limit_rationale=_limit_rationale(checklist, r),
+        risk_level=_level(r.risk_level, lang),
+        max_level=_level(r.max_level, lang),
+        required_by=_profile(r.required_by, lang),
+        limit_rationale=_limit_rationale(checklist, r, lang),
         status=r.status,
-        required="yes" if r.required else "no",
+        status_label=_state(r.status, lang),
+        required=_yes(r.required, lang),
         weight=f"{r.weight:g}",
         points=num(r.points),
         derivation=r.derivation,
         references=tuple(str(ref) for ref in criterion.references) if criterion else (),
         levels_above="-" if r.levels_above is None else str(r.levels_above),
-        margin=r.margin.value if r.margin else "-",
+        margin=_state(r.margin, lang),
         conditional=r.id in conditional,
         refused=r.id in refused,
     )
@@ -348,12 +392,12 @@ def _section(
     return SectionView(
         id=s.id,
         checklist=s.checklist,
-        title=text_in(section.title, lang) if section else s.id,
+        title=_text(section.title, lang) if section else s.id,
         score=num(s.score),
         required_score=num(required),
         weight=f"{s.weight:g}",
         derivation=s.derivation,
-        margin=s.margin.value if s.margin else "-",
+        margin=_state(s.margin, lang),
         conditional=sum(v.conditional for v in views),
         refused=sum(v.refused for v in views),
         score_value=s.score,
@@ -367,21 +411,22 @@ def _refused_ids(use: UseResult) -> set[str]:
     return {r.criterion for r in use.refusals if r.criterion}
 
 
-def _refusal(r: Refusal) -> RefusalView:
+def _refusal(r: Refusal, lang: str) -> RefusalView:
     if r.kind == "criterion":
-        answer = answer_text(r.answer)
+        answer = answer_text(r.answer, lang)
     else:
-        answer = "; ".join(f"{k} = {answer_text(v)}" for k, v in r.answers.items())
+        answer = "; ".join(f"{k} = {answer_text(v, lang)}" for k, v in r.answers.items())
     return RefusalView(
         kind=r.kind,
+        kind_label=_state(r.kind, lang),
         checklist=r.checklist,
-        verdict=r.verdict.value,
+        verdict=verdict_code(r.verdict, lang),
         subject=r.criterion or r.red_line or "",
-        basis=r.basis,
+        basis=_state(r.basis, lang) if r.basis else "",
         answer=answer or "-",
-        risk_level=r.risk_level.value if r.risk_level else "-",
-        limit=r.limit.value if r.limit else "-",
-        profile=r.profile or "-",
+        risk_level=_level(r.risk_level, lang),
+        limit=_level(r.limit, lang),
+        profile=_profile(r.profile, lang) if r.profile else "-",
         levels_above="-" if r.levels_above is None else str(r.levels_above),
         rationale=r.rationale,
         references=r.references,
@@ -389,20 +434,20 @@ def _refusal(r: Refusal) -> RefusalView:
     )
 
 
-def _condition(c: ReviewCondition, question: str) -> ConditionView:
+def _condition(c: ReviewCondition, question: str, lang: str) -> ConditionView:
     return ConditionView(
         criterion=c.criterion,
         checklist=c.checklist,
         section=c.section,
         question=c.question or question,
-        answer=answer_text(c.answer),
-        risk_level=c.risk_level.value if c.risk_level else "-",
-        limit=c.required_level.value if c.required_level else "-",
-        profile=c.profile,
+        answer=answer_text(c.answer, lang),
+        risk_level=_level(c.risk_level, lang),
+        limit=_level(c.required_level, lang),
+        profile=_profile(c.profile, lang),
         rationale=c.rationale,
-        options=tuple(f"{o.label} ({answer_text(o.value)}, {o.risk_level.value})" for o in c.options),
+        options=tuple(f"{o.label} ({answer_text(o.value, lang)}, {_level(o.risk_level, lang)})" for o in c.options),
         measures=tuple(f"{m.kind.value}: {m.description}" for m in c.measures),
-        addressed="yes" if c.addressed else "no",
+        addressed=_yes(c.addressed, lang),
         reason=c.reason,
     )
 
@@ -413,20 +458,22 @@ def _use(
     by_id = {c.id: c for c in use.criteria}
     conditional = {c.criterion for c in use.conditions}
     refused = _refused_ids(use)
-    red_titles = {(c.id, r.id): text_in(r.title, lang) for c in checklists.values() for r in c.red_lines}
+    red_titles = {(c.id, r.id): _text(r.title, lang) for c in checklists.values() for r in c.red_lines}
 
     def question(cid: str) -> str:
         c = by_id.get(cid)
         checklist = checklists.get(c.checklist) if c else None
         criterion = checklist.criteria.get(cid) if checklist else None
-        return text_in(criterion.question, lang) if criterion else ""
+        return _text(criterion.question, lang) if criterion else ""
 
     sections = []
     for s in use.sections:
         results = [c for c in use.criteria if c.section == s.id and c.checklist == s.checklist]
         sections.append(_section(checklists.get(s.checklist), s, results, evidence_sha, lang, conditional, refused))
     incomplete = tuple(
-        f"{c.id}: {c.status.value}" for c in use.criteria if c.required and c.status in (Status.MISSING, Status.UNKNOWN)
+        f"{c.id}: {_state(c.status, lang)}"
+        for c in use.criteria
+        if c.required and c.status in (Status.MISSING, Status.UNKNOWN)
     )
     return UseView(
         id=use.id,
@@ -434,8 +481,8 @@ def _use(
         verdict=use.verdict,
         verdict_label=_verdict_label(use.verdict, lang),
         score=num(use.score),
-        basis=use_basis(use),
-        margin=use.margin.value if use.margin else "-",
+        basis=use_basis(use, lang),
+        margin=_state(use.margin, lang),
         deciding=use.deciding,
         profiles=use.profiles,
         reasons=use.reasons,
@@ -444,22 +491,22 @@ def _use(
                 id=r.id,
                 checklist=r.checklist,
                 title=red_titles.get((r.checklist, r.id), ""),
-                basis=r.basis,
-                verdict=r.verdict.value,
+                basis=_state(r.basis, lang),
+                verdict=verdict_code(r.verdict, lang),
                 message=r.message,
                 references=r.references,
             )
             for r in use.red_lines
         ),
-        refusals=tuple(_refusal(r) for r in use.refusals),
-        conditions=tuple(_condition(c, question(c.criterion)) for c in use.conditions),
+        refusals=tuple(_refusal(r, lang) for r in use.refusals),
+        conditions=tuple(_condition(c, question(c.criterion), lang) for c in use.conditions),
         incomplete=incomplete,
         checklists=tuple(
             ChecklistScoreView(
                 id=c.id,
                 score=num(c.score),
                 band=c.band or "-",
-                margin=c.margin.value if c.margin else "-",
+                margin=_state(c.margin, lang),
                 derivation=c.derivation,
             )
             for c in use.checklists
@@ -483,7 +530,7 @@ def build(
         ChecklistLine(
             id=c.id,
             version=c.version,
-            title=text_in(checklists[c.id].title, lang) if c.id in checklists else "",
+            title=_text(checklists[c.id].title, lang) if c.id in checklists else "",
             sha256=c.sha256,
             source=c.source,
         )
@@ -494,7 +541,7 @@ def build(
     tool = f"{review.tool.name} {review.tool.version}"
     deciding = next(u for u in uses if u.id == review.deciding_use)
     overall_basis = (
-        f"The overall verdict is that of the most severe intended use, '{deciding.id}': {deciding.basis}"
+        t("report.basis_overall", lang).format(use=deciding.id, basis=deciding.basis)
         if len(uses) > 1
         else deciding.basis
     )
@@ -520,7 +567,7 @@ def build(
             for u in uses
         ),
     )
-    derivation = tuple(model_in_words(checklists[c.id]) for c in review.checklists if c.id in checklists)
+    derivation = tuple(model_in_words(checklists[c.id], lang) for c in review.checklists if c.id in checklists)
     return ReportView(
         lang=lang,
         title=t("report.title", lang),
@@ -535,7 +582,7 @@ def build(
             tool=tool,
             checklists=lines,
             evidence=tuple(
-                EvidenceFile(criterion=e.criterion, path=e.path, sha256=e.sha256 or "(file not found)")
+                EvidenceFile(criterion=e.criterion, path=e.path, sha256=e.sha256 or t("report.file_not_found", lang))
                 for e in review.evidence
             ),
             answer_log=answer_log,
