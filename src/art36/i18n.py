@@ -343,7 +343,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "checklist {id} op schijf (sha256 {sha256}) verschilt van de vastgelegde: vraagteksten en bronnen zijn "
         "weggelaten; `art36 verify` laat zien wat er veranderd is",
     },
-    "report.report_k_of_n": {"en": "report {k} of {n}", "nl": "rapport {k} van {n}"},
+    "report.report_k_of_n": {"en": "Report {k} of {n}", "nl": "Rapport {k} van {n}"},
     # --- a criterion's status and margin, a refusal's kind (en: the record's own value, so English reports
     # show exactly what the JSON holds)
     "state.meets": {"en": "meets", "nl": "voldoet"},

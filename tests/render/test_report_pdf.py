@@ -110,3 +110,25 @@ def test_score_html_prints_each_report_with_its_own_marking_and_verdict(tmp_path
         owners.append("mini" if restricted else "goalkeeper")
     changes = sum(a != b for a, b in itertools.pairwise(owners))
     assert changes == 1 and set(owners) == {"mini", "goalkeeper"}  # each report on its own run of pages
+
+
+def test_several_reports_in_one_file_number_their_own_pages(tmp_path: Path) -> None:
+    """Chromium keeps one page counter per named page: each report counts from 1, the header names the report."""
+    from report_cases import FIXTURE
+
+    from art36.cli.app import main
+
+    out = tmp_path / "score.html"
+    assert main(["score", str(FIXTURE), str(ROOT / "examples" / "goalkeeper.yaml"), "-f", "html", "-o", str(out)]) == 0
+    found = pages(print_pdf(out.read_text(encoding="utf-8"), tmp_path))
+    seen: list[tuple[int, int]] = []
+    for number, page in enumerate(found, start=1):
+        header = re.findall(r"Report (\d) of 2", page)
+        footer = re.findall(rf"Page (\d+) \({number} / {len(found)}\)", page)
+        assert len(header) == 1 and len(footer) == 1, f"page {number}: {header} {footer}"
+        seen.append((int(header[0]), int(footer[0])))
+    first = [own for report, own in seen if report == 1]
+    second = [own for report, own in seen if report == 2]
+    assert [report for report, _ in seen] == [1] * len(first) + [2] * len(second)
+    assert first == list(range(1, len(first) + 1)) and second == list(range(1, len(second) + 1))
+    assert len(first) > 1 and len(second) > 1
