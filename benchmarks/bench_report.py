@@ -43,6 +43,11 @@ def _timed(cmd: list[str], scratch: Path) -> dict[str, float]:
     return data
 
 
+def _commit() -> str:
+    found = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return found.stdout.strip() or "unknown"
+
+
 def run(count: int, repeat: int, data_dir: Path | None) -> dict[str, object]:
     art36 = _art36()
     with tempfile.TemporaryDirectory(prefix="art36-bench-report-") as tmp:
@@ -52,10 +57,25 @@ def run(count: int, repeat: int, data_dir: Path | None) -> dict[str, object]:
         if not marker.exists():
             gen_systems.generate(corpus, count, gen_systems.read_catalogue())
             marker.write_text("")
-        commands = {"score (json)": [art36, "score", str(corpus), "--format", "json", "-o", str(scratch / "s.json")]}
-        commands["score (text)"] = [art36, "score", str(corpus), "-o", str(scratch / "s.txt")]
+        # The generated files cite evidence in <corpus>/evidence/, one folder above them: without --evidence-root
+        # every file would be refused (A013) and nothing would be scored or reported.
+        where = ["--evidence-root", str(corpus)]
+        commands = {
+            "score (json)": [art36, "score", str(corpus), *where, "--format", "json", "-o", str(scratch / "s.json")]
+        }
+        commands["score (text)"] = [art36, "score", str(corpus), *where, "-o", str(scratch / "s.txt")]
         for fmt in FORMATS:
-            commands[f"report {fmt}"] = [art36, "report", str(corpus), "--format", fmt, "-o", str(scratch / fmt)]
+            commands[f"report {fmt}"] = [
+                art36,
+                "report",
+                str(corpus),
+                *where,
+                "--format",
+                fmt,
+                "-o",
+                str(scratch / fmt),
+            ]
+        load_before = os.getloadavg()
         best: dict[str, dict[str, float]] = {}
         for _ in range(repeat):
             for name, cmd in commands.items():
@@ -69,18 +89,23 @@ def run(count: int, repeat: int, data_dir: Path | None) -> dict[str, object]:
                 "cpu_s": round(s["cpu"], 2),
                 "peak_rss_mb": round(s["maxrss_kb"] / 1024, 1),
                 "wall_vs_score": round(s["wall"] / base["wall"], 2),
+                "cpu_vs_score": round(s["cpu"] / base["cpu"], 2),
                 "rss_vs_score": round(s["maxrss_kb"] / base["maxrss_kb"], 2),
             }
             for name, s in best.items()
         }
         sizes = {fmt: sum(p.stat().st_size for p in (scratch / fmt).iterdir()) for fmt in FORMATS}
+        reports = {fmt: sum(1 for _ in (scratch / fmt).iterdir()) for fmt in FORMATS}
     return {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "commit": _commit(),
+        "load_average": {"before": [round(x, 2) for x in load_before], "after": [round(x, 2) for x in os.getloadavg()]},
         "files": count,
         "repeat": repeat,
         "results": rows,
         "output_bytes": sizes,
+        "reports_written": reports,
     }
 
 
@@ -88,13 +113,13 @@ def table(result: dict[str, object]) -> str:
     rows = result["results"]
     assert isinstance(rows, dict)
     lines = [
-        "| command | wall (s) | CPU (s) | peak RSS (MB) | wall / score | peak RSS / score |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| command | wall (s) | CPU (s) | peak RSS (MB) | wall / score | CPU / score | peak RSS / score |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, r in rows.items():
         lines.append(
             f"| `{name}` | {r['wall_s']} | {r['cpu_s']} | {r['peak_rss_mb']} | {r['wall_vs_score']} | "
-            f"{r['rss_vs_score']} |"
+            f"{r['cpu_vs_score']} | {r['rss_vs_score']} |"
         )
     return "\n".join(lines)
 
@@ -109,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     result = run(args.count, args.repeat, args.data)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"{result['files']} files, {result['machine']}, {result['date']}")
+    print(f"{result['files']} files, {result['machine']}, {result['date']}, commit {result['commit']}")
+    print(f"load average before/after: {result['load_average']}, reports written: {result['reports_written']}")
     print(table(result))
     return 0
 
