@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import io
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.rule import Rule
-from rich.cells import cell_len
 from rich.text import Text
 
 from art36.i18n import t
