@@ -17,9 +17,10 @@ from art36.models.common import Verdict
 from art36.models.review import Margin, UseResult
 from art36.models.system import UNKNOWN
 from art36.scoring import evaluate_use
+from fuzzing import examples
 from test_properties import ALL, BUILTINS, _answer_strategy
 
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 REFUSED = (Verdict.NOT_APPROVABLE, Verdict.PROHIBITED)
 CORE, MHC = ALL["art36-core"], ALL["mhc"]
 
@@ -94,7 +95,7 @@ def test_a_clean_second_checklist_never_improves_the_first(data: st.DataObject) 
         assert both.score is not None and both.score <= alone.score  # never averaged up by the legal checklist
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(order=st.permutations([0, 1, 2]))
 def test_the_order_of_uses_never_matters(order: list[int]) -> None:
     from pathlib import Path

@@ -17,6 +17,7 @@ from art36.models.checklist import AnswerType, Checklist, Criterion
 from art36.models.common import Verdict
 from art36.models.review import UseResult
 from art36.scoring import evaluate_use
+from fuzzing import examples
 
 
 def _builtins() -> list[Checklist]:
@@ -55,7 +56,7 @@ def _answer_strategy(checklist: Checklist) -> st.SearchStrategy[dict[str, object
     return st.fixed_dictionaries(fields)
 
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.mark.parametrize("checklist_id", sorted(ALL))

@@ -13,6 +13,7 @@ from art36 import pipeline, rules, yamlsrc
 from art36.cli.exits import Exit, for_batch
 from art36.models.batch_report import BatchReport
 from art36.models.diagnostic import Severity
+from fuzzing import examples
 
 ROOT = Path(__file__).resolve().parents[1]
 GOALKEEPER = (ROOT / "examples" / "goalkeeper.yaml").read_text()
@@ -24,7 +25,7 @@ values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=12,
 )
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _check_outcome(outcome: pipeline.Outcome, display: str, text: str) -> None:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from art36 import echo, textsafe
 from art36.cli.app import main
+from fuzzing import examples
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -135,7 +136,7 @@ def test_for_markup_escapes_markup_after_controls():
 _ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=200)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_ANY_TEXT)
 def test_one_line_never_lets_a_control_character_through(text: str) -> None:
     shown = textsafe.one_line(text)
@@ -143,7 +144,7 @@ def test_one_line_never_lets_a_control_character_through(text: str) -> None:
     shown.encode("utf-8")  # always writable
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_ANY_TEXT)
 def test_json_text_is_the_same_json_and_terminal_safe(text: str) -> None:
     dumped = textsafe.json_text(json.dumps({"v": text}, ensure_ascii=False))
@@ -151,7 +152,7 @@ def test_json_text_is_the_same_json_and_terminal_safe(text: str) -> None:
     assert not DANGEROUS.findall(dumped)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.one_of(_ANY_TEXT, st.integers(), st.floats(), st.lists(st.text(max_size=40), max_size=8)))
 def test_a_value_excerpt_is_bounded_and_safe(value: object) -> None:
     echo.configure(no_values=False)
