@@ -72,6 +72,10 @@ def load_reviews(text: str, display: str) -> LoadedReviews:
         where = Location(file=display, line=exc.lineno, column=exc.colno)
         problem = YAML_SYNTAX.at(where, f"invalid JSON: {exc.msg}", hint="is this the file art36 wrote?")
         return LoadedReviews(display, diagnostics=[problem])
+    except (RecursionError, ValueError):
+        # Nesting too deep for the JSON reader, or an integer past Python's 4,300 digits: the YAML reader
+        # (JSON is YAML) finds the same thing within its limits and says where.
+        return LoadedReviews(display, diagnostics=_too_costly(text, display))
     if not (isinstance(data, dict) and ("files" in data or "schema_version" in data)):
         problem = YAML_NOT_MAPPING.at(
             Location(file=display),
@@ -105,6 +109,16 @@ def _marking(data: dict[str, Any]) -> str:
     files = data["files"] if isinstance(data["files"], list) else []
     found = [recover(r.get("review")) for r in files if isinstance(r, dict)]
     return "; ".join(dict.fromkeys(m for m in found if m))
+
+
+def _too_costly(text: str, display: str) -> list[Diagnostic]:
+    located = load.load(text, display, ReviewResult)
+    if located.diagnostics:
+        return list(located.diagnostics)
+    problem = YAML_SYNTAX.at(  # not reached with the JSON a reader can build; kept so no path raises
+        Location(file=display), "this JSON cannot be read within art36's limits", hint="is this the file art36 wrote?"
+    )
+    return [problem]
 
 
 def load_review_file(path: str | Path, display: str | None = None) -> LoadedReviews:

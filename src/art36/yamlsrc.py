@@ -14,7 +14,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _FastLoader = None  # type: ignore[assignment,misc]
 
 from art36 import echo
-from art36.limits import MAX_ALIAS_NODES, MAX_DEPTH
+from art36.limits import MAX_ALIAS_NODES, MAX_DEPTH, MAX_NODES
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -118,10 +118,23 @@ class _Checked:
         return super().construct_mapping(node, deep=deep)  # type: ignore[misc,no-any-return]
 
 
+class _TooManyNodes(yaml.MarkedYAMLError):
+    """The document holds more than ``MAX_NODES`` nodes (raised by the pure-Python composer as it counts)."""
+
+
 class _PyLoader(_Checked, yaml.SafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates = []
+        self.nodes = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # Counted as composed (every node and alias passes here): no second pass over a slow parser.
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise _TooManyNodes(problem=_nodes_message(), problem_mark=event.start_mark)
+        return super().compose_node(parent, index)
 
 
 if _FastLoader is not None:
@@ -155,6 +168,10 @@ def parse(text: str, *, pure: bool = False) -> YamlDocument:
                 hint='remove it; inside double quotes it can be written as an escape ("\\x07")',
             )
         )
+    if loader_class is not _PyLoader and len(text) > MAX_NODES // 4:  # shorter text cannot hold that many nodes
+        crowded = _count_nodes(text)
+        if crowded is not None:
+            return YamlDocument(syntax=crowded)
     loader = loader_class(text)
     try:
         try:
@@ -167,14 +184,16 @@ def parse(text: str, *, pure: bool = False) -> YamlDocument:
             if limit is not None:
                 return YamlDocument(syntax=limit)
         data = loader.construct_document(node) if node is not None else None
+    except _TooManyNodes as exc:
+        return YamlDocument(syntax=_limit_problem(_nodes_message(), _mark(exc.problem_mark)))
     except _Unbuildable as exc:
         return YamlDocument(syntax=SyntaxProblem(exc.problem or "", _mark(exc.problem_mark), exc.hint, "value"))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         parts = [p for p in (exc.context, exc.problem) if p]
         message = "; ".join(parts) or "invalid YAML"
-        if "maximum nesting depth" in message:
-            return YamlDocument(syntax=_limit_problem(_depth_message(), _mark(mark)))
+        if "maximum nesting depth" in message:  # libyaml's own limit (1,000 levels): locate ours instead
+            return YamlDocument(syntax=_too_deep(text))
         return YamlDocument(syntax=SyntaxProblem(message, _mark(mark)))
     except yaml.YAMLError as exc:
         return YamlDocument(syntax=SyntaxProblem(str(exc).splitlines()[0], Mark(1, 1)))
@@ -191,8 +210,36 @@ def _limit_problem(message: str, mark: Mark) -> SyntaxProblem:
     return SyntaxProblem(message, mark, "art36 refuses documents this costly to read (see docs/security.md)", "limit")
 
 
+def _nodes_message() -> str:
+    return f"the document has more than {MAX_NODES:,} nodes (keys, values and list items)"
+
+
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+
+
+def _count_nodes(text: str) -> SyntaxProblem | None:
+    """The first node past ``MAX_NODES``, found from libyaml's events before any node is built; else None."""
+    loader = _FastLoader(text)
+    count = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, _NODE_EVENTS):
+                count += 1
+                if count > MAX_NODES:
+                    return _limit_problem(_nodes_message(), _mark(event.start_mark))
+    except yaml.YAMLError:
+        return None  # the real parse reports it, located
+    finally:
+        loader.dispose()
+    return None
+
+
 def _too_deep(text: str) -> SyntaxProblem:
-    """Where nesting first passes the limit, found by a flat scan of the parser's events."""
+    """Where nesting first passes the limit, found by a flat scan of the pure-Python parser's events.
+
+    Not libyaml's: its scanner reads a whole flow collection ahead and stops at its own 1,000 levels first.
+    """
     depth = 0
     loader = _PyLoader(text)
     try:

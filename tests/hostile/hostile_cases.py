@@ -166,3 +166,24 @@ def _unreadable_folder(folder: Path) -> str:
     (folder / "locked" / "inside.yaml").write_text("name: x\n")
     (folder / "locked").chmod(0o000)
     return "locked"
+
+
+@case("json-too-deep", roles=frozenset({"review"}))
+def _json_deep(folder: Path) -> str:
+    # json.loads raised RecursionError (exit 3) before the YAML reader's depth limit was reached.
+    (folder / "deep.review.json").write_text("[" * 100_000 + "]" * 100_000)
+    return "deep.review.json"
+
+
+@case("json-huge-integer", roles=frozenset({"review"}))
+def _json_bigint(folder: Path) -> str:
+    # Past Python's 4,300-digit limit json.loads raised ValueError (exit 3).
+    (folder / "bigint.review.json").write_text('{"schema_version": ' + "9" * 5000 + "}")
+    return "bigint.review.json"
+
+
+@case("too-many-nodes", roles=FILE_ROLES | {"named"})
+def _many_nodes(folder: Path) -> str:
+    # 200,000 unknown keys (2.6 MB): refused at limits.MAX_NODES before the tree is built.
+    (folder / "keys.yaml").write_text("name: x\nclassification: X\n" + "".join(f"k{i}: 1\n" for i in range(200_000)))
+    return "keys.yaml"
