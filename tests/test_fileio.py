@@ -257,3 +257,90 @@ def test_a_file_past_the_size_limit_is_not_read(tmp_path, monkeypatch):
     assert problem.code == "F001" and "more than 1,000 bytes" in problem.message
     (tmp_path / "small.yaml").write_text("a: " + "x" * 900 + "\n")
     assert fileio.read_text(str(tmp_path / "small.yaml"), "small.yaml")[0] is not None
+
+
+# Every command that writes a file, given a system file that names a checklist (other.yaml) and cites evidence
+# (trial.txt), and a saved review: -o may be none of those inputs, by name, hard link or symbolic link.
+WRITERS = {
+    "score": ["score", "named.yaml", "-f", "json", "-o"],
+    "validate": ["validate", "named.yaml", "-f", "sarif", "-o"],
+    "report": ["report", "named.yaml", "-f", "md", "-o"],
+    "report-saved": ["report", "saved.review.json", "-f", "json", "-o"],
+    "diff": ["diff", "saved.review.json", "named.yaml", "-o"],
+    "init": ["init", "-c", "other.yaml", "--force", "-o"],
+    "review": ["review", "named.yaml", "--reviewer", "x", "--force", "-o"],
+}
+INPUTS = {
+    "score": ["named.yaml", "other.yaml", "trial.txt"],
+    "validate": ["named.yaml", "other.yaml", "trial.txt"],
+    "report": ["named.yaml", "other.yaml", "trial.txt"],
+    "report-saved": ["saved.review.json"],
+    "diff": ["saved.review.json", "named.yaml", "other.yaml", "trial.txt"],
+    "init": ["other.yaml"],
+    "review": ["named.yaml", "other.yaml", "trial.txt"],
+}
+
+
+@pytest.fixture
+def named(work: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    shutil.copy(work / "mini-checklist.yaml", work / "other.yaml")
+    (work / "named.yaml").write_text((work / "good.yaml").read_text().replace("mini-checklist.yaml", "other.yaml"))
+    code, _, err = run(capsys, "report", "good.yaml", "-f", "json", "-o", "saved.review.json")
+    assert code == 0, err
+    fileio.protect(None)
+    return work
+
+
+def _art36(args: list[str], cwd: Path) -> tuple[int, str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "art36", *args], cwd=cwd, capture_output=True, stdin=subprocess.DEVNULL
+    )
+    return proc.returncode, (proc.stdout + proc.stderr).decode()  # review says its errors where it asks
+
+
+@pytest.mark.parametrize("how", ["same", "hard-link", "symlink"])
+@pytest.mark.parametrize(
+    ("command", "target"), [(c, t) for c, targets in INPUTS.items() for t in targets], ids=lambda v: str(v)
+)
+def test_no_command_writes_over_any_of_its_inputs(named, capsys, command, target, how):
+    """Report, diff, init and review wrote over a named checklist, an evidence file or a hard link (issue 10)."""
+    given = target
+    if how == "hard-link":
+        os.link(named / target, named / "alias.out")
+        given = "alias.out"
+    elif how == "symlink":
+        (named / "alias.out").symlink_to(target)
+        given = "alias.out"
+    before = snapshot(named)
+    if command == "review":  # interactive: a child with stdin closed
+        code, err = _art36([*WRITERS[command], given], named)
+    else:
+        code, _, err = run(capsys, *WRITERS[command], given)
+    assert code == 2, err
+    assert "refusing" in err and "Traceback" not in err
+    assert snapshot(named) == before
+    assert not [p.name for p in named.iterdir() if p.name.startswith(".")], "a session or temp file was left"
+
+
+@pytest.mark.parametrize("command", ["score", "validate", "report", "diff"])
+def test_dev_stdout_is_refused_when_stdout_is_a_regular_file(named, command):
+    """/dev/stdout -> /proc/self/fd/1 -> a file: the rename would have replaced the file stdout was sent to."""
+    with open(named / "captured.txt", "wb") as stdout:
+        inode = os.fstat(stdout.fileno()).st_ino
+        proc = subprocess.run(
+            [sys.executable, "-m", "art36", *WRITERS[command], "/dev/stdout"],
+            cwd=named,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+        )
+    assert proc.returncode == 2, proc.stderr
+    assert b"link through /dev or /proc" in proc.stderr
+    assert os.stat(named / "captured.txt").st_ino == inode
+
+
+def test_review_checks_every_output_before_writing_any(named):
+    """-o a FIFO: the session file was written before the system file was refused."""
+    os.mkfifo(named / "fifo.yaml")
+    code, err = _art36(["review", "named.yaml", "--reviewer", "x", "--force", "-o", "fifo.yaml"], named)
+    assert code == 2 and "FIFO" in err
+    assert not [p.name for p in named.iterdir() if p.name.startswith(".")]

@@ -195,6 +195,17 @@ def check_target(output: Path | None, inputs: Iterable[str] = ()) -> None:
     protect(output)
 
 
+def check_targets(outputs: Iterable[Path], inputs: Iterable[str] = ()) -> None:
+    """:func:`check_target` for several outputs (one report per input in a folder); each existing one is guarded."""
+    global _protected
+    known = list(inputs)
+    guarded: set[tuple[int, int]] = set()
+    for output in outputs:
+        check_target(output, known)
+        guarded |= _protected
+    _protected = frozenset(guarded)
+
+
 def _check_link(output: Path, info: os.stat_result | None) -> None:
     """A symbolic link is written through only to a plain regular file it names (not /proc or /dev magic links)."""
     try:
@@ -209,12 +220,28 @@ def _check_link(output: Path, info: os.stat_result | None) -> None:
         same = os.lstat(real)
     except OSError:
         same = None
-    magic = real.startswith(("/proc/", "/dev/"))
+    # /dev/stdout -> /proc/self/fd/1 -> whatever stdout is: a link through /dev or /proc is never written through,
+    # even when it ends at a regular file (stdout redirected to a file would be replaced, not written to).
+    magic = any(hop.startswith(("/proc/", "/dev/")) for hop in (*_hops(output), real))
     if magic or same is None or (same.st_dev, same.st_ino) != (info.st_dev, info.st_ino):
         raise OutputError(
-            f"refusing to write {shown(output)}: it is a link to something that is not a regular file; "
-            "leave out --output to write to stdout"
+            f"refusing to write {shown(output)}: it is a link through /dev or /proc, or to something that is not a "
+            "regular file; leave out --output to write to stdout"
         )
+
+
+def _hops(path: Path | str) -> list[str]:
+    """``path`` and each link it leads through (its last component followed, at most 40 times), absolute."""
+    hops: list[str] = []
+    current = os.path.abspath(path)
+    for _ in range(40):
+        hops.append(os.fsdecode(current))
+        try:
+            target = os.readlink(current)
+        except (OSError, ValueError):
+            break
+        current = os.path.normpath(os.path.join(os.path.dirname(current), target))
+    return hops
 
 
 def protect(output: Path | None) -> None:
@@ -285,7 +312,10 @@ def write_atomic(pieces: Iterable[str], output: Path) -> None:
 
     Text is UTF-8; a lone surrogate (an undecodable file-name byte) is written as ``\\udcNN``, never raised on.
     """
+    global _protected
+    guarded = _protected
     check_target(output)
+    _protected |= guarded  # a batch writing one report per input keeps every target of the run guarded
     target = Path(os.path.realpath(output))  # write through a symlink to its file, keep the link
     folder = target.parent
     remove_stale_temps(folder)

@@ -37,6 +37,10 @@ def init(checklists: tuple[str, ...], output: Path | None, force: bool) -> int:
     from art36.review.template import render
 
     refs = checklists or DEFAULT_CHECKLISTS
+    try:  # never over a checklist it reads (by name, hard link or symbolic link), nor a device
+        fileio.check_target(output, refs)
+    except fileio.OutputError as exc:
+        return _error(str(exc))
     found = _resolve(refs)
     if isinstance(found, str):
         return _error(found)

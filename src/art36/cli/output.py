@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from art36.fileio import OutputError, check_target, write_atomic
+from art36.fileio import OutputError, check_target, check_targets, write_atomic
 from art36.fileio import shown as shown
 
-__all__ = ["OutputError", "check_target", "shown", "write", "write_stdout"]
+__all__ = ["OutputError", "check_target", "check_targets", "shown", "write", "write_stdout"]
 
 
 def write_stdout(pieces: Iterable[str]) -> None:

@@ -134,11 +134,11 @@ def report(
     else:
         targets = [None] * len(names)
     on_disk = names[1:] if stdin is not None else names
-    inputs = {os.path.realpath(n) for n in on_disk}
-    for target in targets if folder_mode else [output]:
-        if target is not None and os.path.realpath(target) in inputs:
-            _err(f"art36: error: refusing to overwrite input file {target}")
-            return Exit.USAGE
+    try:  # no input of any kind (system file, review, checklist, evidence; links too) may be an output
+        out.check_targets([t for t in (targets if folder_mode else [output]) if t is not None], [*on_disk, *checklists])
+    except out.OutputError as exc:
+        _err(f"art36: error: {exc}")
+        return Exit.USAGE
     color = output is None and _color()
     work = functools.partial(_one, fmt=fmt, lang=lang, checklists=checklists, color=color, evidence=evidence)
     files = FileReports(FileReport(file=d.location.file, diagnostics=(d,)) for d in missing)
@@ -155,6 +155,8 @@ def report(
             texts.append(done.text)
     batch = BatchReport(command="report", files=files)
     _print_diagnostics(batch)
+    if _read_the_output(batch, output):
+        return Exit.USAGE
     if texts:
         try:
             out.write(_joined(texts, fmt), None if folder_mode else output)
@@ -187,6 +189,17 @@ def _print_diagnostics(batch: BatchReport) -> None:
     problems = BatchReport(command=batch.command, files=list(batch.with_diagnostics()))
     if problems.files:
         _err(formats.render(problems, "text", color=formats.color_enabled(os.environ, sys.stderr.isatty())))
+
+
+def _read_the_output(batch: BatchReport, output: Path | None) -> bool:
+    """True (and said on stderr) when a checklist or evidence file of this run is the output: exit 2, not 1."""
+    from art36.fileio import IS_OUTPUT
+
+    used = next((d for d in batch.diagnostics() if d.message == IS_OUTPUT), None)
+    if output is None or used is None:
+        return False
+    _err(f"art36: error: refusing to write {out.shown(output)}: it is also an input of this run; nothing written")
+    return True
 
 
 def _missing(path: str) -> bool:
@@ -227,6 +240,8 @@ def diff(old: str, new: str, fmt: str, output: Path | None) -> int:
         gathered = reports.gather(name)
         if gathered.report is not None:
             _print_diagnostics(BatchReport(command="diff", files=[gathered.report]))
+            if _read_the_output(BatchReport(command="diff", files=[gathered.report]), output):
+                return Exit.USAGE
         if gathered.review is None:
             return Exit.FINDINGS
         reviews.append(gathered.review)

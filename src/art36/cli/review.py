@@ -157,14 +157,29 @@ class _Review:
         assert system is not None
         return Path(f"{document.slug(system.name)}.yaml")
 
-    def _guard_outputs(self, paths: Paths) -> None:
-        """Never overwrite without --force, and never write onto the input unless updating it in place."""
+    def _guard_outputs(self, paths: Paths, system: SystemDescription | None) -> None:
+        """Never overwrite without --force, never write onto an input (but the system file when updating it in
+        place), and never onto anything but a regular file or a new path: checked before anything is written."""
         s = self.settings
+        inputs = [str(ref) for ref in s.checklists]
+        if s.system is not None and system is not None:  # named in the file: relative to its folder
+            inputs += [str(s.system.parent / ref) for ref in system.checklists]
+            inputs += [str(s.system.parent / e.path) for e in _cited(system)]
         for target in paths.outputs():
             if s.system is not None and target.exists() and target.resolve() == s.system.resolve():
                 if target == paths.system and s.in_place:
                     continue
                 raise _Abort(f"refusing to write over the input file {target} (use --in-place to update it)")
+        for target in (paths.system, paths.review, paths.log, paths.session):
+            own = [str(s.system)] if s.system is not None and not (target == paths.system and s.in_place) else []
+            try:
+                fileio.check_target(target, [*own, *inputs])
+            except fileio.OutputError as exc:
+                raise _Abort(str(exc)) from None
+        fileio.protect(None)
+        for target in paths.outputs():
+            if target == paths.system and s.in_place:
+                continue
             if target.is_dir():
                 raise _Abort(f"{target} is a directory")
             if target.exists() and not s.force:
@@ -206,7 +221,7 @@ class _Review:
                 return Exit.STOPPED
             system, header = self._load_system(paths.system)
         else:
-            self._guard_outputs(paths)
+            self._guard_outputs(paths, system)
         if system is None:  # -o given for a new system: ask its identity now
             system = self._new_system(s.checklists)
         assert output is not None
@@ -461,6 +476,12 @@ def _refused(tr: Translator, refused: engine.Refused) -> str:
     """Why an action was refused, in the reviewer's language; a value from the file is a bounded excerpt."""
     detail = echo.value(refused.detail) if refused.reason in _FROM_FILE else folded(refused.detail)
     return tr("refused", why=tr(refused.reason, detail=detail))
+
+
+def _cited(system: SystemDescription) -> list[Evidence]:
+    """Every evidence item the system file cites (answers and uses)."""
+    blocks = [system.answers, *(u.answers for u in system.uses), *(u.context for u in system.uses)]
+    return [e for block in blocks for answer in block.values() for e in answer.evidence if e.path]
 
 
 def _header_comments(text: str) -> str:
