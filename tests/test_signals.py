@@ -172,3 +172,40 @@ def test_a_file_name_that_is_not_utf8(tmp_path, command):
         both.decode("utf-8")  # every output stays valid UTF-8
     missing = subprocess.run([*ART36, command, b"gone\xff.yaml"], cwd=tmp_path, capture_output=True, timeout=60)
     assert missing.returncode == 2 and b"gone\\xff.yaml" in missing.stderr + missing.stdout
+
+
+#: Every command, writing to stdout (issue 10: "> /dev/full, closed stdout: exit 2"). --help and --version print
+#: through click and gave exit 3; review went on answering blind and exited 4.
+EVERY_COMMAND = [
+    ["lint", "mini-checklist.yaml"],
+    ["show", "mini-checklist.yaml"],
+    ["init", "-c", "mini-checklist.yaml"],
+    ["report", "systems/s00000.yaml"],
+    ["verify", "s0.review.json"],
+    ["diff", "s0.review.json", "systems/s00001.yaml"],
+    ["review", "systems/s00000.yaml", "--reviewer", "x", "-o", "systems/reviewed.yaml", "--force"],
+    ["--version"],
+    ["--help"],
+    ["score", "--help"],
+]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("stdout", ["full", "closed"])
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=lambda a: " ".join(a[:2]))
+def test_every_command_whose_stdout_fails_exits_2(batch, args, stdout):
+    if not (batch / "s0.review.json").exists():
+        _run(["report", "systems/s00000.yaml", "-f", "json", "-o", "s0.review.json"], batch)
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [*ART36, *args],
+            cwd=batch,
+            stdin=subprocess.DEVNULL,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            preexec_fn=(lambda: os.close(1)) if stdout == "closed" else None,
+        )
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert "cannot write to stdout" in err and "Traceback" not in err and "internal error" not in err

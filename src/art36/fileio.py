@@ -97,6 +97,18 @@ def open_input(path: str | Path) -> Iterator[io.BufferedReader]:
         yield handle
 
 
+def read_bytes(path: str | Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """At most ``limit`` bytes of a regular file (a side file: an answer log, a session); never blocks.
+
+    Raises :class:`InputRefused` for a FIFO, a device or a file past ``limit``, or the ``OSError`` of the open.
+    """
+    with open_input(path) as handle:
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise InputRefused(0, f"the file has more than {limit:,} bytes, the most art36 reads")
+    return raw
+
+
 def read(path: str | Path, display: str) -> RawFile:
     """The file's text (UTF-8, a BOM allowed), or what stopped it being read (the F rules report it). Never raises."""
     from art36.checks.files import RawFile

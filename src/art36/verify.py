@@ -8,9 +8,10 @@ import os
 from dataclasses import dataclass, field
 from typing import Literal
 
-from art36 import __version__, pipeline, reports
+from art36 import __version__, fileio, pipeline, reports
 from art36.diff import ReviewDiff, compare
 from art36.diff import without_values as without_changes
+from art36.evidence import EvidenceFiles
 from art36.models.common import Frozen
 from art36.models.diagnostic import FileReport
 from art36.models.review import ReviewResult
@@ -60,23 +61,15 @@ def _system_path(review: ReviewResult, review_file: str) -> str | None:
 
 
 def _text_sha(path: str) -> str | None:
-    """sha256 of a file's text as pipeline records it (UTF-8, without a byte-order mark)."""
+    """sha256 of a file's text as pipeline records it (UTF-8, without a byte-order mark); read as pipeline reads."""
     try:
-        raw = open(path, "rb").read()  # noqa: SIM115 - read in one go, closed by refcount
+        raw = fileio.read_bytes(path)  # a regular file within the document size limit, never a FIFO or device
     except OSError:
         return None
     try:
         return hashlib.sha256(raw.decode("utf-8-sig").encode("utf-8")).hexdigest()
     except UnicodeDecodeError:
         return hashlib.sha256(raw).hexdigest()
-
-
-def _bytes_sha(path: str) -> str | None:
-    try:
-        with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
-    except OSError:
-        return None
 
 
 def verify(review_file: str) -> Verification:
@@ -108,13 +101,15 @@ def verify(review_file: str) -> Verification:
                 state=_state(ref.sha256, current),
             )
         )
-    base = os.path.dirname(system or review.file)
+    # Evidence as score reads it: inside the system file's folder, regular files, streamed, within the size limit
+    # (a saved review may name any path: ../../etc/shadow is never read, a 3 GB file never held in memory).
+    files = EvidenceFiles(base=os.path.dirname(system or review.file))
     seen: set[str] = set()
     for record in review.evidence:
         if record.path in seen:
             continue
         seen.add(record.path)
-        current = _bytes_sha(os.path.join(base, record.path))
+        current = files.digest(record.path)
         result.inputs.append(
             InputCheck(
                 kind="evidence",

@@ -6,6 +6,7 @@ Nothing heavier than Typer is imported at start-up: each command imports what it
 from __future__ import annotations
 
 import dataclasses
+import errno
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -615,12 +616,26 @@ def _run(argv: list[str] | None) -> int:
         return _interrupted()
     except _Terminated:
         return _terminated()
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRORS:
+            from art36.cli.crash import report
+
+            report(exc)
+            return Exit.INTERNAL
+        # --help and --version print through click, not art36's own stdout writer: the same I/O error, exit 2
+        output._discard_stdout(sys.stdout)
+        sys.stderr.write(f"art36: error: cannot write to stdout: {exc.strerror or exc}\n")
+        return Exit.USAGE
     except Exception as exc:  # the last line of defence: report the bug without document content
         from art36.cli.crash import report
 
         report(exc)
         return Exit.INTERNAL
     return code if isinstance(code, int) else Exit.OK
+
+
+#: errno values of a failed write (a full disk, a closed or broken stream): I/O errors, never a bug.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT})
 
 
 def _terminated() -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -52,9 +53,12 @@ def run(settings: Settings, term: Term | None = None) -> int:
     try:
         return review.run()
     except _Abort as exc:
-        if review.marking:  # the system file's marking comes with any message about it, as in every report
-            term.write(f"{one_line(str(settings.system))}: classification: {one_line(review.marking)}\n")
-        term.write(f"art36: error: {exc}\n")
+        try:
+            if review.marking:  # the system file's marking comes with any message about it, as in every report
+                term.write(f"{one_line(str(settings.system))}: classification: {one_line(review.marking)}\n")
+            term.write(f"art36: error: {exc}\n")
+        except Stopped:  # stdout is full or closed: the message goes to stderr
+            sys.stderr.write(f"art36: error: {exc}\n")
         return exc.code
     finally:
         signals.restore()
@@ -191,6 +195,9 @@ class _Review:
         try:
             return self._run()
         except Stopped as stop:
+            if self.term.failed:  # stdout is full or closed: an I/O error (exit 2); the answers given are saved
+                sys.stderr.write(f"art36: error: cannot write to stdout: {self.term.failed}\n")
+                return Exit.USAGE
             self.term.say("")
             if stop.reason == "eof":
                 self.term.say(self.tr("eof"), "yellow")

@@ -35,6 +35,8 @@ class Term:
             color = color_enabled(os.environ, self.out.isatty())
         self.color = color
         self.width = width or max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
+        #: Why writing failed ("" while it works); later writes are dropped.
+        self.failed = ""
 
     def style(self, text: str, style: str | None) -> str:
         if not style or not self.color:
@@ -56,11 +58,15 @@ class Term:
         self.write("\n".join(self.style(line, style) for line in lines) + "\n")
 
     def write(self, text: str) -> None:
+        if self.failed:
+            return
         try:
             self.out.write(text)
             self.out.flush()
-        except (OSError, ValueError):  # the terminal is gone (SIGHUP): answers are on disk already
-            pass
+        except (OSError, ValueError) as exc:  # a full or closed stdout, or the terminal is gone (SIGHUP)
+            # Answers are on disk already; a review nobody can see must not go on answering: stop it (once).
+            self.failed = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            raise Stopped("output") from None
 
     def ask(self, prompt: str) -> str:
         """One line of input; end of input raises Stopped."""

@@ -65,7 +65,7 @@ def now() -> str:
 def read_session(path: Path) -> SessionFile | None:
     """The saved session, or None if there is none or it cannot be read (then the review starts afresh)."""
     try:
-        return SessionFile.model_validate_json(path.read_bytes())
+        return SessionFile.model_validate_json(fileio.read_bytes(path))  # never a FIFO or /dev/zero
     except (OSError, ValidationError, ValueError):
         return None
 
@@ -110,7 +110,7 @@ def recover_done(paths: Paths, system: SystemDescription) -> frozenset[StepKey]:
     """
     done: set[StepKey] = set()
     try:
-        lines = paths.log.read_text(encoding="utf-8").splitlines()
+        lines = fileio.read_bytes(paths.log).decode("utf-8", "replace").splitlines()
     except OSError:
         return frozenset(done)
     for line in lines:

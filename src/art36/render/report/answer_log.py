@@ -36,8 +36,10 @@ def log_path_for(review_path: Path) -> Path | None:
 
 def summarise(path: Path, display: str) -> LogSummary | None:
     """Entries, reviewers, time span, criteria answered and answers revised; None if the file cannot be read."""
+    from art36 import fileio
+
     try:
-        raw = path.read_bytes()
+        raw = fileio.read_bytes(path)  # a regular file of at most 16 MiB: never a FIFO, a device or 3 GB
     except OSError:
         return None
     entries, bad = 0, 0
