@@ -1,7 +1,9 @@
 """Run one art36 command in a child process, measured: exit code, output, CPU seconds, peak memory, and sockets off.
 
 The child runs with a ``sitecustomize`` that makes every socket operation raise, so any attempt to reach the
-network fails loudly (art36 promises never to touch it). Peak memory is the child's own (``wait4``).
+network fails loudly (art36 promises never to touch it). Peak memory is the child's own (``wait4``). With
+``pure=True`` it runs as if PyYAML had been built without libyaml (its pure-Python parser only). Also the shared
+files of the hostile tests: a valid system file (``goalkeeper``) and the head of a hostile one (``HEAD``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,18 @@ MAX_CPU_SECONDS = 5.0
 MAX_MB = 500
 #: A hang (a FIFO read, an endless loop) is caught by this wall-clock timeout.
 TIMEOUT_SECONDS = 30.0
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Start art36 as if PyYAML had been built without libyaml (its pure-Python parser only).
+PURE_PYTHON = (
+    "import sys; sys.modules['yaml._yaml'] = None; "
+    "import yaml; assert not yaml.__with_libyaml__; "
+    "from art36.cli.app import main; sys.exit(main(sys.argv[1:]))"
+)
+
+#: The head of a hostile system file: valid so far, so what follows is what is tested.
+HEAD = "name: Hostile\nclassification: UNCLASSIFIED\nchecklists: [mhc]\nuses: [{id: sea}]\n"
 
 NO_NETWORK = '''
 import socket as _socket
@@ -73,17 +87,36 @@ class Run:
     def text(self) -> str:
         return self.out + self.err
 
+    def bounded(self) -> None:
+        """No traceback, and within the time and memory every hostile input must stay under."""
+        assert "Traceback" not in self.text, self.text[-2000:]
+        assert "internal error" not in self.text, self.text[-2000:]
+        assert self.cpu < MAX_CPU_SECONDS, f"{self.cpu:.1f} s CPU"
+        assert self.mb < MAX_MB, f"{self.mb:.0f} MB"
 
-def art36(args: list[str], cwd: Path, *, as_nobody: bool = False, timeout: float = TIMEOUT_SECONDS) -> Run:
-    """``python -m art36 ARGS`` in ``cwd`` with stdin empty and sockets blocked; its own CPU time and peak RSS.
+
+def art36(
+    args: list[str],
+    cwd: Path,
+    *,
+    as_nobody: bool = False,
+    timeout: float = TIMEOUT_SECONDS,
+    stdin: bytes = b"",
+    pure: bool = False,
+) -> Run:
+    """``python -m art36 ARGS`` in ``cwd`` with ``stdin`` (empty by default) and sockets blocked; its own CPU time
+    and peak RSS. ``pure``: PyYAML's pure-Python parser only.
 
     Thread-safe (the corpus runs several at once): ``wait4`` reaps exactly this child and reports its usage.
     """
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    launch = [sys.executable, "-c", PURE_PYTHON] if pure else [sys.executable, "-m", "art36"]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as given:
+        given.write(stdin)
+        given.seek(0)
         proc = subprocess.Popen(
-            [*(_unprivileged_prefix() if as_nobody else []), sys.executable, "-m", "art36", *args],
+            [*(_unprivileged_prefix() if as_nobody else []), *launch, *args],
             cwd=cwd,
-            stdin=subprocess.DEVNULL,
+            stdin=given,
             stdout=out,
             stderr=err,
             env=no_network_env(),
@@ -157,3 +190,13 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
             info = os.lstat(path)
             found[os.path.relpath(path, folder)] = (info.st_size, info.st_mtime_ns, info.st_mode)
     return found
+
+
+def goalkeeper(folder: Path, name: str = "goalkeeper.yaml") -> Path:
+    """A valid, scorable system file (with its evidence folder) in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / "evidence").exists():
+        shutil.copytree(ROOT / "examples" / "evidence", folder / "evidence")
+    target = folder / name
+    shutil.copy(ROOT / "examples" / "goalkeeper.yaml", target)
+    return target

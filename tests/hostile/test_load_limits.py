@@ -7,11 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
+from hostile_run import HEAD, art36, goalkeeper
 
 from art36 import discover, evidence, load, pipeline, yamlsrc
 from art36.models.checklist import Checklist
 from art36.models.system import SystemDescription
-from hostile_load import HEAD, art36, goalkeeper
 
 # --- folders ----------------------------------------------------------------------------------------
 
@@ -175,7 +175,7 @@ def test_the_fallback_parser_runs_the_cli_without_libyaml(tmp_path: Path) -> Non
 
 
 def test_non_finite_checklist_numbers_are_refused() -> None:
-    text = (Path(__file__).parent / "fixtures" / "mini-checklist.yaml").read_text()
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "mini-checklist.yaml").read_text()
     assert load.load(text, "c.yaml", Checklist).model is not None
     for bad, where in (("weight: .inf", "weight"), ("max: .nan", "max"), ("below_requirement_factor: .nan", "f")):
         changed = _inject(text, bad)

@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from hostile_load import HEAD, Run, art36, goalkeeper, snapshot
+from hostile_run import HEAD, Run, art36, goalkeeper, snapshot
 
 
 def _case(tmp_path: Path, args: list[str], *, code: int, pure: bool = False, stdin: bytes = b"") -> Run:
