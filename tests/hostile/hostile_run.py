@@ -8,9 +8,11 @@ files of the hostile tests: a valid system file (``goalkeeper``) and the head of
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -95,6 +97,17 @@ class Run:
         assert self.mb < MAX_MB, f"{self.mb:.0f} MB"
 
 
+#: A small launcher between the test process and art36, so the peak RSS measured is art36's own: a child forked
+#: from the (large, growing) pytest process inherits its peak in ``ru_maxrss`` across exec. It reports art36's
+#: exit status, CPU seconds and peak RSS (kB) on the file descriptor it is given.
+_LAUNCHER = """
+import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(proc.pid, 0)
+os.write(int(sys.argv[1]), f"{status} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}".encode())
+"""
+
+
 def art36(
     args: list[str],
     cwd: Path,
@@ -107,37 +120,63 @@ def art36(
     """``python -m art36 ARGS`` in ``cwd`` with ``stdin`` (empty by default) and sockets blocked; its own CPU time
     and peak RSS. ``pure``: PyYAML's pure-Python parser only.
 
-    Thread-safe (the corpus runs several at once): ``wait4`` reaps exactly this child and reports its usage.
+    Thread-safe (the corpus runs several at once): each run has its own pipe for the launcher's figures.
     """
     launch = [sys.executable, "-c", PURE_PYTHON] if pure else [sys.executable, "-m", "art36"]
+    read_end, write_end = os.pipe()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as given:
         given.write(stdin)
         given.seek(0)
-        proc = subprocess.Popen(
-            [*(_unprivileged_prefix() if as_nobody else []), *launch, *args],
-            cwd=cwd,
-            stdin=given,
-            stdout=out,
-            stderr=err,
-            env=no_network_env(),
-            preexec_fn=_drop_privileges if as_nobody and not _unprivileged_prefix() else None,
-        )
-        timer = threading.Timer(timeout, proc.kill)  # a hang ends as a failure, not a stuck test run
+        try:
+            proc = subprocess.Popen(
+                [
+                    *(_unprivileged_prefix() if as_nobody else []),
+                    sys.executable,
+                    "-c",
+                    _LAUNCHER,
+                    str(write_end),
+                    *launch,
+                    *args,
+                ],
+                cwd=cwd,
+                stdin=given,
+                stdout=out,
+                stderr=err,
+                env=no_network_env(),
+                pass_fds=(write_end,),
+                start_new_session=True,  # a hang is ended by killing the launcher and art36 together
+                preexec_fn=_drop_privileges if as_nobody and not _unprivileged_prefix() else None,
+            )
+        finally:
+            os.close(write_end)
+        timer = threading.Timer(timeout, lambda: _kill_group(proc.pid))  # a hang ends as a failure
         timer.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        with os.fdopen(read_end, "rb") as figures:
+            reported = figures.read().split()
+        if len(reported) == 3:  # art36's own figures
+            code = os.waitstatus_to_exitcode(int(reported[0]))
+            cpu, maxrss_kb = float(reported[1]), int(reported[2])
+        else:  # the launcher itself was killed (a hang): its figures say enough
+            code = os.waitstatus_to_exitcode(status)
+            cpu, maxrss_kb = usage.ru_utime + usage.ru_stime, usage.ru_maxrss
         out.seek(0)
         err.seek(0)
         return Run(
-            proc.returncode,
+            code,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
-            usage.ru_utime + usage.ru_stime,
-            usage.ru_maxrss / 1024,
+            cpu,
+            maxrss_kb / 1024,
         )
+
+
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(OSError):
+        os.killpg(pid, signal.SIGKILL)
 
 
 NOBODY = 65534

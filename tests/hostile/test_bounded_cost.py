@@ -186,7 +186,7 @@ def test_score_json_memory_is_flat_in_the_number_of_files(tmp_path: Path) -> Non
     file (criterion results per checklist) must stay bounded too."""
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     import gen_systems
 
     peaks = {}
