@@ -11,6 +11,7 @@ from review_helpers import MINI, ROOT, load_system
 from typer.testing import CliRunner
 
 from art36 import pipeline
+from art36.checks.checklists import UNKNOWN_CHECKLIST
 from art36.cli.app import app
 from art36.cli.exits import Exit
 from art36.models.review import ReviewResult
@@ -220,3 +221,50 @@ def test_evidence_is_checked_as_score_checks_it(tmp_path: Path) -> None:
     assert out.count("Not accepted as evidence") == 2 and "sha256" in out
     evidence = load_system(tmp_path / "s.reviewed.yaml").answers["t.weapon"].evidence
     assert [(e.path, e.document) for e in evidence] == [("trial.txt", ""), ("", "Trial plan 3")]
+
+
+def test_saving_into_another_folder_rebases_the_files_own_relative_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The checklist and the evidence sit beside the system file, named relative to it; the review is saved one
+    # folder up. The saved file must name them from its own folder, and the review must load them from there.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sys").mkdir()
+    shutil.copy(MINI, tmp_path / "sys" / "mini-checklist.yaml")
+    (tmp_path / "sys" / "trial.txt").write_text("trial report\n", encoding="utf-8")
+    (tmp_path / "sys" / "good.yaml").write_text(
+        "name: S\nclassification: R\nchecklists: [mini-checklist.yaml]\n"
+        "answers:\n  t.weapon: {value: true, evidence: [{path: trial.txt}]}\n  t.aim: true\n  t.target: materiel\n"
+        "  t.abort: {value: true, rationale: Hold-fire switch.}\n  t.duration: 5\n  t.ml: false\n"
+        "uses:\n  - id: sea\n    context: {t.env: open_sea}\n  - id: town\n    context: {t.env: populated}\n",
+        encoding="utf-8",
+    )
+    code, out = review("sys/good.yaml", "-o", "r2.yaml", "--reviewer", "R", input="\n" * 8 + "s\n" + "\n" * 60)
+    assert code == Exit.OK, out
+    saved = load_system(tmp_path / "r2.yaml")
+    assert saved.checklists == ("sys/mini-checklist.yaml",)
+    assert [e.path for e in saved.answers["t.weapon"].evidence] == ["sys/trial.txt"]
+    original, reviewed = _score(tmp_path / "sys" / "good.yaml"), _score(tmp_path / "r2.yaml")
+    assert (reviewed.verdict, reviewed.score) == (original.verdict, original.score)
+    assert [(u.id, u.verdict) for u in reviewed.uses] == [(u.id, u.verdict) for u in original.uses]
+    # Resuming (the saved file is read back) finds the checklist from the saved file's folder too.
+    code, out = review("sys/good.yaml", "-o", "r3.yaml", "--reviewer", "R", input="")
+    assert code == Exit.STOPPED, out
+    code, out = review("sys/good.yaml", "-o", "r3.yaml", "--reviewer", "R", input="\nq\n")
+    assert code == Exit.OK and "Resume at the first open question?" in out, out
+    assert load_system(tmp_path / "r3.yaml").checklists == ("sys/mini-checklist.yaml",)
+
+
+def test_a_new_system_saved_elsewhere_names_its_checklist_from_the_saved_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "out").mkdir()
+    shutil.copy(MINI, tmp_path / "lists" / "mini.yaml")
+    identity = "Harbour turret\n\nRESTRICTED\nHarbour defence\n\n"
+    code, out = review("-c", "lists/mini.yaml", "-o", "out/new.yaml", "--reviewer", "R", input=identity + "q\n")
+    assert code == Exit.OK, out
+    assert load_system(tmp_path / "out" / "new.yaml").checklists == ("../lists/mini.yaml",)
+    outcome = pipeline.run(pipeline.Job(display="new", path=str(tmp_path / "out" / "new.yaml")))
+    assert outcome.report.diagnostics and UNKNOWN_CHECKLIST.code not in {d.code for d in outcome.report.diagnostics}

@@ -233,11 +233,12 @@ class _Review:
             system = self._new_system(s.checklists)
         assert output is not None
         base = Path(os.path.dirname(output) or ".")
-        if s.system is not None and resumed is None:
-            system = _rebase_paths(system, s.system.parent, base)
+        if resumed is None:  # paths in the file are relative to it: keep them naming the same files from `base`
+            system = _rebase_paths(system, s.system.parent if s.system is not None else Path("."), base)
             self._check_evidence_place(system, base)
+        # --checklist paths are relative to the current folder (as in `score`); the file's own, to the saved file
         refs = s.checklists or system.checklists
-        loaded = self._checklists(tuple(refs), base if resumed else (s.system.parent if s.system else None))
+        loaded = self._checklists(tuple(refs), None if s.checklists else base)
         reviewer = s.reviewer or (resumed.reviewer if resumed else "") or self._ask_required(tr("reviewer"))
         session = resumed or SessionFile(
             input=str(s.system or ""),
