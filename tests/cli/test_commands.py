@@ -270,3 +270,16 @@ def test_every_validate_format_carries_the_classification(work, capsys):
     code, out, _ = run(capsys, "validate", "systems", "--format", "junit")
     props = [p.get("value") for p in ET.fromstring(out).iter("property") if p.get("name") == "art36.classification"]
     assert props == ["systems/good.yaml: RESTRICTED // TEST"]
+
+
+@pytest.mark.parametrize("command", ["lint", "validate"])
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_an_unknown_rule_code_is_a_usage_error_not_a_clean_run(work, capsys, command, option):
+    target = "mini-checklist.yaml" if command == "lint" else "systems"
+    code, out, err = run(capsys, command, target, option, "X999", option, "L0")
+    assert code == 2 and out == ""
+    assert "'X999'" in err and "'L0'" not in err and "F (reading the file)" in err and "L (checklists)" in err
+    long = "Q" * 300
+    code, _, err = run(capsys, command, target, option, long)
+    assert code == 2 and long not in err and "(300 characters)" in err
+    assert run(capsys, command, target, option, "l0", "--format", "text")[0] in (0, 1)  # a known prefix, any case

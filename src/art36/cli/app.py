@@ -115,13 +115,44 @@ OutputOpt = Annotated[
     typer.Option("--output", "-o", metavar="FILE", help="Write results to FILE (atomically) instead of stdout."),
 ]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", metavar="N", help="Worker processes; 0 = one per core.")]
+
+
+def _rule_prefixes(values: list[str] | None) -> list[str] | None:
+    """``--select`` / ``--ignore`` values: each must be the start of some rule's code (as ruff refuses an unknown
+    code), else nothing would be checked (or skipped) and the run would say "no problems"."""
+    if not values:
+        return values
+    from art36 import rules
+
+    codes = [r.code for r in rules.all_rules()]
+    unknown = [v for v in values if not any(c.startswith(v.upper()) for c in codes)]
+    if unknown:
+        shown = ", ".join(f"'{v}'" for v in unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+        families = "; ".join(f"{letter} ({what})" for letter, what, _ in rules.FAMILIES)
+        raise typer.BadParameter(
+            f"no rule code starts with {shown}; codes start with {families}, e.g. "
+            f"{codes[0]} or {codes[0][:2]}; `art36 rules` lists them all"
+        )
+    return values
+
+
 SelectOpt = Annotated[
     list[str] | None,
-    typer.Option("--select", metavar="CODE", help="Only rules whose code starts with CODE (repeatable)."),
+    typer.Option(
+        "--select",
+        metavar="CODE",
+        callback=_rule_prefixes,
+        help="Only rules whose code starts with CODE (repeatable).",
+    ),
 ]
 IgnoreOpt = Annotated[
     list[str] | None,
-    typer.Option("--ignore", metavar="CODE", help="Skip rules whose code starts with CODE (repeatable)."),
+    typer.Option(
+        "--ignore",
+        metavar="CODE",
+        callback=_rule_prefixes,
+        help="Skip rules whose code starts with CODE (repeatable).",
+    ),
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")]
 NoValuesOpt = Annotated[
