@@ -94,3 +94,11 @@ def test_non_utf8_file_and_missing_file(tmp_path: Path):
 def test_unsafe_tags_are_refused_not_executed():
     [(code, *_)] = problems("name: !!python/object/apply:os.system ['echo hacked']\n")
     assert code == "Y001"
+
+
+def test_an_answer_key_too_long_is_reported_about_the_key_at_the_key():
+    key = "k" * 130
+    [(code, line, column, _, message, _)] = problems(HEAD + f"answers:\n  {key}: true\n")
+    assert code == "S004" and (line, column) == (7, 3)
+    assert message == "found a key of 130 characters, expected a key of at most 120 characters"
+    assert "true" not in message  # not about the answer's value

@@ -207,9 +207,20 @@ SCHEMA_WRONG_TYPE: Rule[Invalid] = Rule(
 
 
 # --- S004 ---------------------------------------------------------------------------------------------
+def _bad_key(key: str, err: ErrorDetails) -> str:
+    """A mapping key that breaks a rule of the format: what was found (a key of N characters) and what was expected."""
+    ctx = err.get("ctx") or {}
+    if err["type"] == "string_too_long" and "max_length" in ctx:
+        return f"found a key of {len(key):,} characters, expected a key of at most {ctx['max_length']} characters"
+    return f"found a key that breaks a rule of the format, expected: {str(err['msg']).removeprefix('Value error, ')}"
+
+
 def _invalid_values(doc: Invalid) -> Iterator[Diagnostic]:
     def found() -> Iterator[Diagnostic]:
         for loc, err in doc.of_kind(lambda kind: kind not in _EXPECTED and kind not in ("extra_forbidden", "missing")):
+            if len(loc) >= 2 and loc[-1] == "[key]" and isinstance(loc[-2], str):
+                yield SCHEMA_INVALID_VALUE.at(doc.locate(loc[:-1], key=True), _bad_key(loc[-2], err))
+                continue  # the key broke the rule, not its value: say so, located at the key
             node, _ = doc.index.find(loc)
             message = str(err["msg"]).removeprefix("Value error, ")
             yield SCHEMA_INVALID_VALUE.at(doc.locate(loc), f"found {describe(node)}: {message}")
