@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -36,8 +36,12 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_all(func: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> Iterator[R]:
-    """``func`` over ``items``, yielding results in input order; memory stays flat as results stream out."""
+def run_all(func: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> Generator[R, None, None]:
+    """``func`` over ``items``, yielding results in input order; memory stays flat as results stream out.
+
+    Closing the generator early (``close()``, or an exception where it is consumed) stops the workers and waits for
+    every one of them before it returns.
+    """
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     if jobs == 1 or len(items) < PARALLEL_THRESHOLD or not hasattr(os, "fork"):
         for item in items:
@@ -68,7 +72,7 @@ def _work(func: Callable[[Any], Any], conn: Any) -> None:
             conn.send((index, True, results))
 
 
-def _parallel(func: Callable[[T], R], items: Sequence[T], jobs: int, chunksize: int) -> Iterator[R]:
+def _parallel(func: Callable[[T], R], items: Sequence[T], jobs: int, chunksize: int) -> Generator[R, None, None]:
     import multiprocessing
     from multiprocessing.connection import Connection, wait
 

@@ -182,3 +182,45 @@ def test_report_takes_the_evidence_options_of_score(tmp_path: Path, capsys: pyte
     import hashlib
 
     assert hashlib.sha256(b"trial summary\n").hexdigest() in capsys.readouterr().out
+
+
+class _Stopped(Exception):
+    """Raised in the main process by a timer, as Ctrl-C or SIGTERM would be."""
+
+
+def test_a_batch_stopped_mid_write_leaves_no_half_written_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+    import time
+
+    from art36 import batch, fileio
+    from art36.cli import reporting
+
+    def half_written(item: tuple[str, Path | None, str | None], **_: object) -> None:
+        _, target, _ = item
+        assert target is not None
+        (target.parent / fileio.temp_name(target)).write_text("half a report")  # as out.write does, then stuck
+        time.sleep(60)
+
+    inputs = []
+    for i in range(4):
+        path = tmp_path / f"s{i}.yaml"
+        path.write_text("system: {}\n")
+        inputs.append(str(path))
+    out = tmp_path / "reports"
+    monkeypatch.setattr(reporting, "_one", half_written)
+    monkeypatch.setattr(batch, "PARALLEL_THRESHOLD", 1)  # workers, as a big batch has
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stopped
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, 1.5)  # workers have started writing by then
+    try:
+        with pytest.raises(_Stopped):
+            reporting.report(inputs, "md", out, "en", ())
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert list(out.iterdir()) == []  # the killed workers' temp files are gone, not left for the next run

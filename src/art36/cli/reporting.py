@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from art36 import discover, echo, reports
+from art36 import discover, echo, fileio, reports
 from art36.cli import output as out
 from art36.cli.exits import Exit, for_batch
 from art36.models.batch_report import BatchReport, FileReports
@@ -147,12 +147,21 @@ def report(
     items: list[_Item] = [
         (name, target, stdin if i == 0 else None) for i, (name, target) in enumerate(zip(names, targets, strict=True))
     ]
-    for done in run_all(work, items):
-        if done.report is not None:
-            files.append(done.report)
-        failed |= not done.ok
-        if done.text is not None:
-            texts.append(done.text)
+    results = run_all(work, items)
+    try:
+        for done in results:
+            if done.report is not None:
+                files.append(done.report)
+            failed |= not done.ok
+            if done.text is not None:
+                texts.append(done.text)
+    finally:
+        if folder_mode:
+            # a batch stopped early (Ctrl-C, SIGTERM) kills its workers mid-write: once they are gone, their
+            # half-written temp files are removed here rather than left for the next run in this folder
+            results.close()
+            assert output is not None
+            fileio.remove_stale_temps(output)
     batch = BatchReport(command="report", files=files)
     _print_diagnostics(batch)
     if _read_the_output(batch, output):
