@@ -649,20 +649,22 @@ def _run(argv: list[str] | None) -> int:
         return _terminated()
     except OSError as exc:
         if exc.errno not in _WRITE_ERRORS:
-            from art36.cli.crash import report
-
-            report(exc)
-            return Exit.INTERNAL
+            return _crashed(exc)
         # --help and --version print through click, not art36's own stdout writer: the same I/O error, exit 2
-        output._discard_stdout(sys.stdout)
+        output.discard_stdout(sys.stdout)
         sys.stderr.write(f"art36: error: cannot write to stdout: {exc.strerror or exc}\n")
         return Exit.USAGE
-    except Exception as exc:  # the last line of defence: report the bug without document content
-        from art36.cli.crash import report
-
-        report(exc)
-        return Exit.INTERNAL
+    except Exception as exc:  # the last line of defence
+        return _crashed(exc)
     return code if isinstance(code, int) else Exit.OK
+
+
+def _crashed(exc: BaseException) -> int:
+    """Report a bug without document content (art36.cli.crash); exit 3."""
+    from art36.cli.crash import report
+
+    report(exc)
+    return Exit.INTERNAL
 
 
 #: errno values of a failed write (a full disk, a closed or broken stream): I/O errors, never a bug.

@@ -43,11 +43,11 @@ def _put(stream: TextIO, binary: BinaryIO | None, piece: str | None) -> None:
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as exc:  # ValueError: write to a closed file
-        _discard_stdout(stream)
+        discard_stdout(stream)
         raise OutputError(f"cannot write to stdout: {getattr(exc, 'strerror', None) or exc}") from None
 
 
-def _discard_stdout(stream: object) -> None:
+def discard_stdout(stream: object) -> None:
     """After a failed write, point fd 1 at /dev/null so the interpreter's final flush cannot fail again (exit 120)."""
     try:
         fd = stream.fileno()  # type: ignore[attr-defined]

@@ -156,12 +156,9 @@ def report(
             if done.text is not None:
                 texts.append(done.text)
     finally:
-        if folder_mode:
-            # a batch stopped early (Ctrl-C, SIGTERM) kills its workers mid-write: once they are gone, their
-            # half-written temp files are removed here rather than left for the next run in this folder
-            results.close()
-            assert output is not None
-            fileio.remove_stale_temps(output)
+        results.close()  # a batch stopped early (Ctrl-C, SIGTERM): its workers are killed and reaped here
+        if folder_mode and output is not None:
+            fileio.remove_stale_temps(output)  # what workers killed mid-write left, not left for the next run
     batch = BatchReport(command="report", files=files)
     _print_diagnostics(batch)
     if _read_the_output(batch, output):
